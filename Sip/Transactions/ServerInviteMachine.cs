@@ -1,0 +1,106 @@
+namespace CallCluster.Sip.Transactions;
+
+/// <summary>
+/// Server INVITE transaction (RFC 3261 17.2.1, figure 7): Proceeding, Completed, Confirmed,
+/// Terminated; timers G, H, I, and the provisional timer that sends 100 Trying when the TU has
+/// not answered within 200 ms. A 2xx from the TU is sent and ends the transaction (RFC 3261:
+/// the TU retransmits 2xx and receives the ACK for it).
+/// </summary>
+public sealed record ServerInviteMachine : TransactionMachine
+{
+    private ServerInviteMachine(TransactionTimers timers, bool reliable, TransactionPhase phase, TimeSpan intervalG, bool tuAnswered)
+        : base(timers, reliable, phase)
+    {
+        IntervalG = intervalG;
+        TuAnswered = tuAnswered;
+    }
+
+    /// <summary>The interval timer G was last started with.</summary>
+    public TimeSpan IntervalG { get; init; }
+
+    /// <summary>True once the TU has passed any response.</summary>
+    public bool TuAnswered { get; init; }
+
+    /// <inheritdoc />
+    public override TransactionKind Kind => TransactionKind.ServerInvite;
+
+    /// <summary>Starts the transaction for a received INVITE: passes it to the TU and arms the 100 Trying timer.</summary>
+    public static TransactionStep Start(TransactionTimers timers, bool reliable)
+    {
+        ArgumentNullException.ThrowIfNull(timers);
+        var machine = new ServerInviteMachine(timers, reliable, TransactionPhase.Proceeding, timers.TimerG, tuAnswered: false);
+        TransactionAction[] actions = timers.ProvisionalDelay == TimeSpan.Zero
+            ? [TransactionAction.SendTrying, TransactionAction.PassToTu]
+            : [TransactionAction.PassToTu, TransactionAction.Start(TransactionTimer.Trying, timers.ProvisionalDelay)];
+        return new TransactionStep(machine, actions);
+    }
+
+    /// <inheritdoc />
+    public override TransactionStep Handle(TransactionInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        return (Phase, input) switch
+        {
+            (TransactionPhase.Proceeding, TimerFired { Timer: TransactionTimer.Trying }) when !TuAnswered =>
+                new TransactionStep(this, [TransactionAction.SendTrying]),
+            (TransactionPhase.Proceeding or TransactionPhase.Completed, RequestArrived) =>
+                new TransactionStep(this, [TransactionAction.ResendLastResponse]),
+            (TransactionPhase.Proceeding, TuResponded r) => OnTuResponse(r.StatusCode),
+            (TransactionPhase.Proceeding or TransactionPhase.Completed, TransportFailed) =>
+                Terminated(TransactionAction.ReportTransportError),
+            (TransactionPhase.Completed, TimerFired { Timer: TransactionTimer.G }) => RetransmitResponse(),
+            (TransactionPhase.Completed, TimerFired { Timer: TransactionTimer.H }) => Terminated(TransactionAction.ReportTimeout),
+            (TransactionPhase.Completed, AckArrived) => OnAck(),
+            (TransactionPhase.Confirmed, TimerFired { Timer: TransactionTimer.I }) => Terminated(),
+            _ => Stay(),
+        };
+    }
+
+    private TransactionStep OnTuResponse(int status)
+    {
+        var answered = this with { TuAnswered = true };
+        if (status is >= 100 and <= 199)
+        {
+            return new TransactionStep(answered, [TransactionAction.Cancel(TransactionTimer.Trying), TransactionAction.SendTuResponse]);
+        }
+
+        if (status is >= 200 and <= 299)
+        {
+            return answered.Terminated(TransactionAction.SendTuResponse);
+        }
+
+        if (status is < 300 or > 699)
+        {
+            return Stay();
+        }
+
+        var completed = answered with { Phase = TransactionPhase.Completed };
+        TransactionAction[] actions = Reliable
+            ? [TransactionAction.Cancel(TransactionTimer.Trying), TransactionAction.SendTuResponse,
+               TransactionAction.Start(TransactionTimer.H, Timers.TimerH)]
+            : [TransactionAction.Cancel(TransactionTimer.Trying), TransactionAction.SendTuResponse,
+               TransactionAction.Start(TransactionTimer.G, Timers.TimerG), TransactionAction.Start(TransactionTimer.H, Timers.TimerH)];
+        return new TransactionStep(completed, actions);
+    }
+
+    private TransactionStep RetransmitResponse()
+    {
+        var next = Timers.NextInterval(IntervalG, cappedByT2: true);
+        return new TransactionStep(
+            this with { IntervalG = next },
+            [TransactionAction.ResendLastResponse, TransactionAction.Start(TransactionTimer.G, next)]);
+    }
+
+    private TransactionStep OnAck()
+    {
+        var i = Timers.TimerI(Reliable);
+        if (i == TimeSpan.Zero)
+        {
+            return Terminated();
+        }
+
+        return new TransactionStep(
+            this with { Phase = TransactionPhase.Confirmed },
+            [TransactionAction.Cancel(TransactionTimer.G), TransactionAction.Cancel(TransactionTimer.H), TransactionAction.Start(TransactionTimer.I, i)]);
+    }
+}
