@@ -1,0 +1,38 @@
+namespace CallCluster.Actors.Hosting;
+
+/// <summary>What one node of the cluster runs and how it reaches the others.</summary>
+public sealed record NodeSettings
+{
+    public const string GatewayRole = "gateway";
+    public const string SessionRole = "session";
+    public const string MediaRole = "media";
+    public const string DefaultSystemName = "callcluster";
+
+    public static IReadOnlySet<string> AllRoles { get; } =
+        new HashSet<string>(StringComparer.Ordinal) { GatewayRole, SessionRole, MediaRole };
+
+    /// <summary>Subset of <c>gateway</c>, <c>session</c>, <c>media</c>; default all three.</summary>
+    public IReadOnlySet<string> Roles { get; init; } = AllRoles;
+
+    /// <summary>Host name or IP this node's cluster endpoint binds to and advertises.</summary>
+    public string ClusterHostname { get; init; } = "127.0.0.1";
+
+    /// <summary>Cluster TCP port; 0 picks a free port (tests).</summary>
+    public int ClusterPort { get; init; } = 4053;
+
+    /// <summary>Seed node addresses (<c>akka.tcp://callcluster@host:port</c>); empty: this node seeds itself.</summary>
+    public IReadOnlyList<string> Seeds { get; init; } = [];
+
+    public PersistenceSettings Persistence { get; init; } = new();
+
+    /// <summary>Actor system name; every node of one cluster uses the same name.</summary>
+    public string SystemName { get; init; } = DefaultSystemName;
+
+    /// <summary>Number of shards per region; never change it once data exists.</summary>
+    public int ShardCount { get; init; } = 100;
+
+    public bool HasRole(string role) => Roles.Contains(role);
+
+    /// <summary>One line per problem, each naming the setting; empty when the settings are usable.</summary>
+    public IReadOnlyList<string> Validate() => NodeSettingsValidation.Validate(this);
+}

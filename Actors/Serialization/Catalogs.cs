@@ -1,0 +1,10 @@
+namespace CallCluster.Actors.Serialization;
+
+/// <summary>Every catalog the <see cref="CallClusterSerializer"/> combines.</summary>
+public static class Catalogs
+{
+    public static IReadOnlyList<ISerializationCatalog> All { get; } =
+    [
+        new CoreSerializationCatalog(),
+    ];
+}

@@ -1,0 +1,71 @@
+using CallCluster.Actors.Cdr;
+using CallCluster.Actors.Directory;
+using static CallCluster.Actors.Directory.DirectoryCommands;
+using static CallCluster.Actors.Directory.DirectoryReplies;
+
+namespace CallCluster.Actors.Serialization;
+
+/// <summary>
+/// Manifests of the cluster core: <c>d</c> directory, <c>r</c> registration, <c>c</c> CDR, <c>x</c> misc.
+/// Never rename or reuse a manifest; retire it by leaving its line here with an upcaster.
+/// </summary>
+public sealed class CoreSerializationCatalog : ISerializationCatalog
+{
+    private static readonly DateTimeOffset T0 = new(2026, 1, 2, 3, 4, 5, TimeSpan.Zero);
+
+    public IEnumerable<ManifestEntry> Entries =>
+    [
+        // directory: specs, commands, replies
+        new("d1", typeof(SubscriberSpec), () => new SubscriberSpec("alice", "secret", SubscriberKind.Mobile)),
+        new("d2", typeof(HouseholdSpec), () => SampleHousehold),
+        new("d3", typeof(TrunkSpec), () => SampleTrunk),
+        new("d4", typeof(Subscriber), () => SampleSubscriber),
+        new("dc1", typeof(UpsertSubscriber), () => new UpsertSubscriber(new SubscriberSpec("bob", null, SubscriberKind.LocalTerminal), "example.org")),
+        new("dc2", typeof(DeleteSubscriber), () => new DeleteSubscriber("bob")),
+        new("dc3", typeof(GetSubscriber), () => new GetSubscriber("bob")),
+        new("dc4", typeof(ListSubscribers), () => new ListSubscribers()),
+        new("dc5", typeof(UpsertHousehold), () => new UpsertHousehold(SampleHousehold)),
+        new("dc6", typeof(DeleteHousehold), () => new DeleteHousehold("h1")),
+        new("dc7", typeof(GetHousehold), () => new GetHousehold("h1")),
+        new("dc8", typeof(ListHouseholds), () => new ListHouseholds()),
+        new("dc9", typeof(UpsertTrunk), () => new UpsertTrunk(SampleTrunk)),
+        new("dc10", typeof(DeleteTrunk), () => new DeleteTrunk("carrier")),
+        new("dc11", typeof(GetTrunk), () => new GetTrunk("carrier")),
+        new("dc12", typeof(ListTrunks), () => new ListTrunks()),
+        new("dr1", typeof(Ok), () => new Ok("alice", true)),
+        new("dr2", typeof(NotFound), () => new NotFound("alice")),
+        new("dr3", typeof(Conflict), () => new Conflict("in use")),
+        new("dr4", typeof(Invalid), () => new Invalid("bad")),
+        new("dr5", typeof(Unavailable), () => new Unavailable("journal down")),
+        new("dr6", typeof(SubscriberFound), () => new SubscriberFound(SampleSubscriber)),
+        new("dr7", typeof(SubscriberList), () => new SubscriberList([SampleSubscriber])),
+        new("dr8", typeof(HouseholdFound), () => new HouseholdFound(SampleHousehold)),
+        new("dr9", typeof(HouseholdList), () => new HouseholdList([SampleHousehold])),
+        new("dr10", typeof(TrunkFound), () => new TrunkFound(SampleTrunk)),
+        new("dr11", typeof(TrunkList), () => new TrunkList([SampleTrunk])),
+
+        // cdr
+        new("c1", typeof(CdrRecord), () => SampleCdr),
+        new("c2", typeof(WriteCdr), () => new WriteCdr(SampleCdr)),
+        new("c3", typeof(CdrWritten), () => new CdrWritten("s-1")),
+        new("c4", typeof(CdrWriteFailed), () => new CdrWriteFailed("s-1", "database locked")),
+    ];
+
+    private static HouseholdSpec SampleHousehold => new("h1", ["alice"], ["tv"]);
+
+    private static TrunkSpec SampleTrunk => new("carrier", "sip:127.0.0.2:5060", ["127.0.0.2", "10.0.0.0/8"], ["+33", "00"]);
+
+    private static Subscriber SampleSubscriber =>
+        new("alice", SubscriberKind.Mobile, "example.org", new string('a', 32), new string('b', 64));
+
+    private static CdrRecord SampleCdr => new(
+        "s-1",
+        "home",
+        ["alice", "tv", "bob"],
+        [new CdrLeg("mobile", "alice", T0, T0.AddSeconds(30), "bye"), new CdrLeg("remote", "bob", null, null, null)],
+        T0,
+        T0.AddSeconds(2),
+        T0.AddSeconds(62),
+        TimeSpan.FromSeconds(60),
+        "normal");
+}
