@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.Buffers.Text;
 using System.Security.Cryptography;
@@ -65,7 +66,8 @@ public sealed class DigestNonces
         issuedAt = default;
         if (nonce is null || nonce.Length > 64) return NonceState.Invalid;
         Span<byte> raw = stackalloc byte[48];
-        if (!Base64Url.TryDecodeFromChars(nonce, raw, out var written) || written != RawLength) return NonceState.Invalid;
+        if (Base64Url.DecodeFromChars(nonce, raw, out _, out var written) != OperationStatus.Done || written != RawLength)
+            return NonceState.Invalid;
         raw = raw[..RawLength];
         Span<byte> expected = stackalloc byte[MacLength];
         Mac(raw[..(TimeLength + RandomLength)], expected);
