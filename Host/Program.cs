@@ -1,10 +1,8 @@
+using CallCluster.Host.Cli;
+
 namespace CallCluster.Host;
 
 public static class Program
 {
-    public static int Main(string[] args)
-    {
-        Console.Error.WriteLine("callcluster: not yet wired");
-        return args.Length == 0 ? 2 : 2;
-    }
+    public static int Main(string[] args) => CommandLineApp.Invoke(args);
 }

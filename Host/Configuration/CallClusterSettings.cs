@@ -1,0 +1,47 @@
+using System.Net;
+
+namespace CallCluster.Host.Configuration;
+
+/// <summary>Every setting of a node, read and validated once at start-up.</summary>
+public sealed record CallClusterSettings(
+    NodeSection Node,
+    SipSection Sip,
+    HttpSection Http,
+    PersistenceSection Persistence,
+    ClusterSection Cluster,
+    MediaSection Media,
+    ProvisioningSection Provisioning,
+    LoggingSection Logging);
+
+/// <summary>`Node:Roles`: any of gateway, session, media.</summary>
+public sealed record NodeSection(IReadOnlyList<string> Roles)
+{
+    public bool Has(string role) => Roles.Contains(role, StringComparer.Ordinal);
+}
+
+/// <summary>A SIP listening socket from `Sip:Listen` (`udp:IP:PORT` or `tcp:IP:PORT`).</summary>
+public sealed record SipListenAddress(string Transport, IPEndPoint EndPoint)
+{
+    public override string ToString() => $"{Transport}:{EndPoint}";
+}
+
+/// <summary>`Sip:*`. AdvertisedAddress is host or host:port shared by all gateway nodes.</summary>
+public sealed record SipSection(IReadOnlyList<SipListenAddress> Listen, string Domain, string? AdvertisedAddress);
+
+/// <summary>`Http:Listen`: one absolute http URL with an explicit port.</summary>
+public sealed record HttpSection(Uri Listen);
+
+/// <summary>`Persistence:*`: Provider is "sqlite" or "postgres".</summary>
+public sealed record PersistenceSection(string Provider, string ConnectionString);
+
+/// <summary>`Cluster:*`: seeds are akka.tcp://callcluster@host:port addresses.</summary>
+public sealed record ClusterSection(string Hostname, int Port, IReadOnlyList<string> Seeds);
+
+/// <summary>`Media:*`: inclusive RTP port range and the address put in SDP.</summary>
+public sealed record MediaSection(int RtpPortMin, int RtpPortMax, string? AdvertisedAddress);
+
+/// <summary>`Provisioning:File`: a JSON file loaded into the directory at start.</summary>
+public sealed record ProvisioningSection(string? File);
+
+/// <summary>`Logging:Format`: "text" or "json".</summary>
+public sealed record LoggingSection(string Format);

@@ -1,0 +1,140 @@
+using System.Text.RegularExpressions;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Npgsql;
+
+namespace CallCluster.Host.Configuration;
+
+/// <summary>
+/// Turns configuration into validated <see cref="CallClusterSettings"/>. The first bad setting
+/// throws a <see cref="SettingsException"/> whose message names the key and what is wrong.
+/// </summary>
+public static partial class SettingsReader
+{
+    public static readonly IReadOnlyList<string> AllRoles = ["gateway", "session", "media"];
+    public const string DefaultSipListen = "udp:127.0.0.1:5060,tcp:127.0.0.1:5060";
+    public const string DefaultHttpListen = "http://127.0.0.1:8080";
+    public const string DefaultSqlite = "Data Source=./data/callcluster.db";
+    public const string DefaultDomain = "callcluster.local";
+    public const int DefaultClusterPort = 4053;
+    public const string DefaultRtpPortRange = "20000-29999";
+
+    public static CallClusterSettings Read(IConfiguration configuration) =>
+        new(
+            ReadNode(configuration),
+            ReadSip(configuration),
+            new HttpSection(SettingParsers.HttpUrl("Http:Listen", SettingValues.Scalar(configuration, "Http:Listen") ?? DefaultHttpListen)),
+            ReadPersistence(configuration),
+            ReadCluster(configuration),
+            ReadMedia(configuration),
+            new ProvisioningSection(SettingValues.Scalar(configuration, "Provisioning:File")),
+            new LoggingSection(SettingParsers.OneOf("Logging:Format", SettingValues.Scalar(configuration, "Logging:Format") ?? "text", "text", "json")));
+
+    private static NodeSection ReadNode(IConfiguration configuration)
+    {
+        var given = SettingValues.List(configuration, "Node:Roles");
+        if (given.Count == 0)
+        {
+            return new NodeSection(AllRoles);
+        }
+        var roles = new List<string>();
+        foreach (var (key, value) in given)
+        {
+            var role = SettingParsers.OneOf(key, value, [.. AllRoles]);
+            if (!roles.Contains(role))
+            {
+                roles.Add(role);
+            }
+        }
+        return new NodeSection(roles);
+    }
+
+    private static SipSection ReadSip(IConfiguration configuration)
+    {
+        var given = SettingValues.List(configuration, "Sip:Listen");
+        var listen = given.Count == 0
+            ? DefaultSipListen.Split(',').Select(v => SettingParsers.SipListen("Sip:Listen", v)).ToList()
+            : given.Select(e => SettingParsers.SipListen(e.Key, e.Value)).ToList();
+        var duplicate = listen.GroupBy(l => l.ToString()).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+        {
+            throw new SettingsException($"Sip:Listen: '{duplicate.Key}' is listed twice");
+        }
+        var domain = SettingParsers.HostName("Sip:Domain", SettingValues.Scalar(configuration, "Sip:Domain") ?? DefaultDomain);
+        var advertised = SettingValues.Scalar(configuration, "Sip:AdvertisedAddress");
+        return new SipSection(
+            listen,
+            domain,
+            advertised is null ? null : SettingParsers.HostAndOptionalPort("Sip:AdvertisedAddress", advertised));
+    }
+
+    private static PersistenceSection ReadPersistence(IConfiguration configuration)
+    {
+        var provider = SettingParsers.OneOf("Persistence:Provider", SettingValues.Scalar(configuration, "Persistence:Provider") ?? "sqlite", "sqlite", "postgres");
+        var connection = SettingValues.Scalar(configuration, "Persistence:ConnectionString");
+        const string key = "Persistence:ConnectionString";
+        if (provider == "sqlite")
+        {
+            connection ??= DefaultSqlite;
+            try
+            {
+                var builder = new SqliteConnectionStringBuilder(connection);
+                if (string.IsNullOrWhiteSpace(builder.DataSource))
+                {
+                    throw new SettingsException($"{key}: the SQLite connection string has no Data Source");
+                }
+            }
+            catch (Exception e) when (e is ArgumentException or FormatException)
+            {
+                throw new SettingsException($"{key}: not a SQLite connection string ({ConfigurationSources.OneLine(e.Message)})");
+            }
+        }
+        else
+        {
+            if (connection is null || connection == DefaultSqlite)
+            {
+                throw new SettingsException($"{key}: a PostgreSQL connection string (Host=...;Port=...;Username=...;Password=...;Database=...) is required when Persistence:Provider is postgres");
+            }
+            try
+            {
+                var builder = new NpgsqlConnectionStringBuilder(connection);
+                if (string.IsNullOrWhiteSpace(builder.Host))
+                {
+                    throw new SettingsException($"{key}: the PostgreSQL connection string has no Host");
+                }
+            }
+            catch (Exception e) when (e is ArgumentException or FormatException)
+            {
+                throw new SettingsException($"{key}: not a PostgreSQL connection string ({ConfigurationSources.OneLine(e.Message)})");
+            }
+        }
+        return new PersistenceSection(provider, connection);
+    }
+
+    private static ClusterSection ReadCluster(IConfiguration configuration)
+    {
+        var hostname = SettingParsers.HostName("Cluster:Hostname", SettingValues.Scalar(configuration, "Cluster:Hostname") ?? "127.0.0.1");
+        var portText = SettingValues.Scalar(configuration, "Cluster:Port");
+        var port = portText is null ? DefaultClusterPort : SettingParsers.Port("Cluster:Port", portText, allowZero: true);
+        var seeds = new List<string>();
+        foreach (var (key, value) in SettingValues.List(configuration, "Cluster:Seeds"))
+        {
+            if (!SeedPattern().IsMatch(value))
+            {
+                throw new SettingsException($"{key}: '{value}' is not akka.tcp://callcluster@HOST:PORT");
+            }
+            seeds.Add(value);
+        }
+        return new ClusterSection(hostname, port, seeds);
+    }
+
+    private static MediaSection ReadMedia(IConfiguration configuration)
+    {
+        var (min, max) = SettingParsers.PortRange("Media:RtpPortRange", SettingValues.Scalar(configuration, "Media:RtpPortRange") ?? DefaultRtpPortRange);
+        var advertised = SettingValues.Scalar(configuration, "Media:AdvertisedAddress");
+        return new MediaSection(min, max, advertised is null ? null : SettingParsers.HostName("Media:AdvertisedAddress", advertised));
+    }
+
+    [GeneratedRegex(@"^akka\.tcp://callcluster@(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.\-]+):([1-9][0-9]{0,4})$")]
+    private static partial Regex SeedPattern();
+}

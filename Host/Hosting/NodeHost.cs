@@ -1,0 +1,148 @@
+using Akka.Hosting;
+using CallCluster.Actors.Hosting;
+using CallCluster.Host.Cli;
+using CallCluster.Host.Configuration;
+using CallCluster.Host.Http;
+using CallCluster.Host.Metrics;
+using CallCluster.Host.Provisioning;
+
+namespace CallCluster.Host.Hosting;
+
+/// <summary>Builds and runs one node: HTTP on Http:Listen, Akka with the configured roles, provisioning at start.</summary>
+public static class NodeHost
+{
+    /// <summary>How long a stop (SIGTERM) may take: covers CoordinatedShutdown's sharding hand-off and cluster leave.</summary>
+    public static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(30);
+
+    public static async Task<int> RunAsync(
+        CallClusterSettings settings, IConfiguration configuration, ProvisioningDocument? provisioning, CancellationToken cancellation)
+    {
+        var nodeSettings = settings.ToNodeSettings();
+        var problems = nodeSettings.Validate();
+        if (problems.Count > 0)
+        {
+            await Console.Error.WriteLineAsync(problems[0]);
+            return ExitCodes.Usage;
+        }
+        if (settings.Persistence.Provider == PersistenceSettings.Sqlite
+            && ConnectionStrings.SqliteFolder(settings.Persistence.ConnectionString) is { } folder)
+        {
+            try
+            {
+                Directory.CreateDirectory(folder);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                await Console.Error.WriteLineAsync($"Persistence:ConnectionString: cannot create folder '{folder}' ({e.Message})");
+                return ExitCodes.Usage;
+            }
+        }
+
+        await using var app = Build(settings, nodeSettings, configuration);
+        try
+        {
+            await app.StartAsync(cancellation);
+        }
+        catch (IOException e)
+        {
+            await Console.Error.WriteLineAsync($"Http:Listen: cannot listen on {settings.Http.Listen} ({e.Message.ReplaceLineEndings(" ")})");
+            return ExitCodes.Usage;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            await Console.Error.WriteLineAsync($"callcluster: start failed: {e.Message.ReplaceLineEndings(" ")}");
+            return ExitCodes.Failure;
+        }
+
+        if (provisioning is not null)
+        {
+            var problem = await ProvisioningApplier.ApplyAsync(
+                provisioning, app.Services.GetRequiredService<DirectoryClient>(), settings.Sip.Domain,
+                app.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping);
+            if (problem is not null)
+            {
+                await Console.Error.WriteLineAsync($"Provisioning:File: '{settings.Provisioning.File}': {problem}");
+                await app.StopAsync(CancellationToken.None);
+                return ExitCodes.Usage;
+            }
+        }
+
+        await app.WaitForShutdownAsync(cancellation);
+        return ExitCodes.Ok;
+    }
+
+    private static WebApplication Build(CallClusterSettings settings, NodeSettings nodeSettings, IConfiguration configuration)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            Args = [],
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        builder.Configuration.Sources.Clear();
+        builder.Configuration.AddConfiguration(configuration);
+        builder.WebHost.UseUrls(settings.Http.Listen.GetLeftPart(UriPartial.Authority));
+        builder.WebHost.ConfigureKestrel(k => k.AddServerHeader = false);
+
+        builder.Logging.ClearProviders();
+        if (settings.Logging.Format == "json")
+        {
+            builder.Logging.AddJsonConsole(o => o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ");
+        }
+        else
+        {
+            builder.Logging.AddSimpleConsole(o =>
+            {
+                o.SingleLine = true;
+                o.TimestampFormat = "HH:mm:ss.fff ";
+                o.UseUtcTimestamp = true;
+            });
+        }
+
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = ShutdownTimeout);
+        builder.Services.AddSingleton(settings);
+        builder.Services.AddSingleton(settings.Sip);
+        builder.Services.AddSingleton(settings.Persistence);
+        builder.Services.AddSingleton<CallClusterMetrics>();
+        builder.Services.AddSingleton<CallClusterMeterBridge>();
+        builder.Services.AddSingleton<JournalCheck>();
+        builder.Services.AddSingleton<NodeReadiness>();
+        builder.Services.AddSingleton<DirectoryClient>();
+
+        builder.Services.AddAkka(nodeSettings.SystemName, (akka, services) =>
+        {
+            akka.ConfigureLoggers(loggers =>
+            {
+                loggers.ClearLoggers();
+                loggers.AddLoggerFactory();
+            });
+            akka.AddCallCluster(nodeSettings);
+            akka.AddStartup((system, _) => services.GetRequiredService<NodeReadiness>().Attach(system));
+        });
+
+        var app = builder.Build();
+        app.Services.GetRequiredService<CallClusterMeterBridge>();
+        var metrics = app.Services.GetRequiredService<CallClusterMetrics>();
+        app.Use(async (context, next) =>
+        {
+            await next(context);
+            metrics.HttpRequests.WithLabels(StatusLabel(context.Response.StatusCode)).Inc();
+        });
+        HealthEndpoints.Map(app);
+        DirectoryEndpoints.Map(app, settings.Sip);
+        SessionEndpoints.Map(app);
+        return app;
+    }
+
+    private static string StatusLabel(int code) => code switch
+    {
+        200 => "200",
+        201 => "201",
+        204 => "204",
+        400 => "400",
+        404 => "404",
+        409 => "409",
+        501 => "501",
+        503 => "503",
+        _ => code.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
+}

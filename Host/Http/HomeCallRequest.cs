@@ -1,0 +1,42 @@
+namespace CallCluster.Host.Http;
+
+/// <summary>Body of POST /api/v1/home-calls: the household's mobile, its local terminal and the remote party.</summary>
+public sealed record HomeCallRequest(string Mobile, string LocalTerminal, string Remote)
+{
+    /// <summary>Null when usable, else a message for a 400.</summary>
+    public string? Problem()
+    {
+        var problem = Party("mobile", Mobile) ?? Party("localTerminal", LocalTerminal) ?? Party("remote", Remote);
+        if (problem is not null)
+        {
+            return problem;
+        }
+        if (string.Equals(Mobile, LocalTerminal, StringComparison.OrdinalIgnoreCase)
+            || string.Equals(Mobile, Remote, StringComparison.OrdinalIgnoreCase)
+            || string.Equals(LocalTerminal, Remote, StringComparison.OrdinalIgnoreCase))
+        {
+            return "mobile, localTerminal and remote must be three different parties";
+        }
+        return null;
+    }
+
+    private static string? Party(string field, string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return $"{field} is empty";
+        }
+        if (value.Length > 256)
+        {
+            return $"{field} is longer than 256 characters";
+        }
+        foreach (var c in value)
+        {
+            if (char.IsWhiteSpace(c) || char.IsControl(c) || c is '<' or '>' or '"')
+            {
+                return $"{field} '{value}' contains a character not allowed in a user or SIP URI";
+            }
+        }
+        return null;
+    }
+}

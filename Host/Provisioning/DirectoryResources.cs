@@ -1,0 +1,18 @@
+namespace CallCluster.Host.Provisioning;
+
+/// <summary>A subscriber as written in the provisioning file and under /api/v1/subscribers.</summary>
+/// <param name="Kind">"mobile", "local-terminal" or "other".</param>
+public sealed record SubscriberResource(string User, string? Password, string Kind);
+
+/// <summary>A household: mobiles (subscriber users) bound to local terminals.</summary>
+public sealed record HouseholdResource(string Id, IReadOnlyList<string> Mobiles, IReadOnlyList<string> LocalTerminals);
+
+/// <summary>A trunk: peer switch address, source addresses or CIDR ranges it is trusted from, routed prefixes.</summary>
+public sealed record TrunkResource(string Name, string Address, IReadOnlyList<string> TrustedSources, IReadOnlyList<string> Prefixes);
+
+/// <summary>The provisioning file (`Provisioning:File`).</summary>
+public sealed record ProvisioningDocument(
+    string? Domain,
+    IReadOnlyList<SubscriberResource>? Subscribers,
+    IReadOnlyList<HouseholdResource>? Households,
+    IReadOnlyList<TrunkResource>? Trunks);
