@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using CallCluster.Actors.Serialization;
 
 namespace CallCluster.Actors.Directory;
@@ -5,6 +6,18 @@ namespace CallCluster.Actors.Directory;
 /// <summary>Replies to <see cref="DirectoryCommands"/>; HTTP maps them to 200/201, 404, 409 and 400.</summary>
 public static class DirectoryReplies
 {
+    [JsonPolymorphic(TypeDiscriminatorPropertyName = "$m")]
+    [JsonDerivedType(typeof(Ok), "dr1")]
+    [JsonDerivedType(typeof(NotFound), "dr2")]
+    [JsonDerivedType(typeof(Conflict), "dr3")]
+    [JsonDerivedType(typeof(Invalid), "dr4")]
+    [JsonDerivedType(typeof(Unavailable), "dr5")]
+    [JsonDerivedType(typeof(SubscriberFound), "dr6")]
+    [JsonDerivedType(typeof(SubscriberList), "dr7")]
+    [JsonDerivedType(typeof(HouseholdFound), "dr8")]
+    [JsonDerivedType(typeof(HouseholdList), "dr9")]
+    [JsonDerivedType(typeof(TrunkFound), "dr10")]
+    [JsonDerivedType(typeof(TrunkList), "dr11")]
     public interface IDirectoryReply : ICallClusterMessage;
 
     /// <summary>The change is persisted. <paramref name="Created"/>: nothing existed under that key before.</summary>

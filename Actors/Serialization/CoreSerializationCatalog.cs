@@ -1,6 +1,8 @@
 using CallCluster.Actors.Cdr;
 using CallCluster.Actors.Directory;
 using static CallCluster.Actors.Directory.DirectoryCommands;
+using static CallCluster.Actors.Directory.DirectoryEvents;
+using static CallCluster.Actors.Directory.DirectoryProtocol;
 using static CallCluster.Actors.Directory.DirectoryReplies;
 
 namespace CallCluster.Actors.Serialization;
@@ -43,6 +45,19 @@ public sealed class CoreSerializationCatalog : ISerializationCatalog
         new("dr9", typeof(HouseholdList), () => new HouseholdList([SampleHousehold])),
         new("dr10", typeof(TrunkFound), () => new TrunkFound(SampleTrunk)),
         new("dr11", typeof(TrunkList), () => new TrunkList([SampleTrunk])),
+
+        new("de1", typeof(SubscriberUpserted), () => new SubscriberUpserted(SampleSubscriber)),
+        new("de2", typeof(SubscriberDeleted), () => new SubscriberDeleted("alice")),
+        new("de3", typeof(HouseholdUpserted), () => new HouseholdUpserted(SampleHousehold)),
+        new("de4", typeof(HouseholdDeleted), () => new HouseholdDeleted("h1")),
+        new("de5", typeof(TrunkUpserted), () => new TrunkUpserted(SampleTrunk)),
+        new("de6", typeof(TrunkDeleted), () => new TrunkDeleted("carrier")),
+        new("ds1", typeof(DirectoryStateData), () => new DirectoryStateData([SampleSubscriber], [SampleHousehold], [SampleTrunk], 7)),
+        new("dp1", typeof(DirectoryRequest), () => new DirectoryRequest(new UpsertHousehold(SampleHousehold))),
+        new("dp2", typeof(DirectoryResponse), () => new DirectoryResponse(new Ok("h1", true), 8, [new HouseholdUpserted(SampleHousehold)])),
+        new("dp3", typeof(DirectoryUpdated), () => new DirectoryUpdated(9, [new TrunkDeleted("carrier"), new SubscriberDeleted("bob")])),
+        new("dp4", typeof(DirectorySyncRequest), () => new DirectorySyncRequest(-1)),
+        new("dp5", typeof(DirectoryUpToDate), () => new DirectoryUpToDate(9)),
 
         // cdr
         new("c1", typeof(CdrRecord), () => SampleCdr),
