@@ -1,0 +1,82 @@
+using static CallCluster.Actors.Sessions.SessionCommands;
+using static CallCluster.Actors.Sessions.SessionEffects;
+using static CallCluster.Actors.Sessions.SessionEvents;
+
+namespace CallCluster.Actors.Sessions;
+
+internal static partial class SessionDecider
+{
+    private static ISessionReply OnEndpointReady(DecisionBuilder b, MediaEndpointReady c)
+    {
+        var leg = b.State.Leg(c.LegId);
+        if (leg is null || !leg.IsLive || b.State.IsOver)
+        {
+            b.Do(new ReleaseMedia(b.Id, c.EndpointId));
+            return leg is null ? b.Reject(481, "no such leg") : b.Accept();
+        }
+
+        if (leg.EndpointId == c.EndpointId)
+        {
+            return b.Accept();
+        }
+
+        if (leg.EndpointId is not null)
+        {
+            b.Do(new ReleaseMedia(b.Id, leg.EndpointId));
+        }
+
+        b.Emit(new MediaAnchored(b.Id, leg.Id, c.MediaNode, c.EndpointId, c.LocalSdp, b.Now));
+        if (leg.RemoteSdp is not null)
+        {
+            b.Do(new ConfigureMedia(b.Id, leg.Id, c.EndpointId, leg.RemoteSdp));
+        }
+
+        var moved = b.LegNow(leg.Id);
+        if (moved is { IsConnected: true, Dialog: not null })
+        {
+            b.Do(new SendReInvite(b.Id, leg.Id, moved.Dialog, c.LocalSdp));
+        }
+
+        return b.Accept();
+    }
+
+    private static ISessionReply OnAllocationFailed(DecisionBuilder b, MediaAllocationFailed c)
+    {
+        var leg = b.State.Leg(c.LegId);
+        if (leg is null)
+        {
+            return b.Reject(481, "no such leg");
+        }
+
+        if (leg.IsLive && !b.State.IsOver)
+        {
+            b.SetReason(SessionEndReason.MediaUnavailable, 503);
+            LegActions.EndAll(b, 503, "no media resources");
+        }
+
+        return b.Accept();
+    }
+
+    private static ISessionReply OnEndpointDead(DecisionBuilder b, MediaEndpointDead c)
+    {
+        var leg = b.State.LiveLegs.FirstOrDefault(l => l.EndpointId == c.EndpointId);
+        if (leg is not null && leg.IsConnected)
+        {
+            b.SetReason(SessionEndReason.MediaSilence);
+            HangUp(b, leg, LegEndCause.MediaSilence, sendBye: true);
+        }
+
+        return b.Accept();
+    }
+
+    private static ISessionReply OnMediaNodeLost(DecisionBuilder b, MediaNodeLost c)
+    {
+        foreach (var leg in b.State.LiveLegs.Where(l => l.MediaNode == c.MediaNode).ToList())
+        {
+            b.Emit(new MediaDetached(b.Id, leg.Id, "media node lost", b.Now));
+            b.Do(new AllocateMedia(b.Id, leg.Id, ParticipantOf(leg), leg.RemoteSdp, c.MediaNode));
+        }
+
+        return b.Accept();
+    }
+}
