@@ -64,6 +64,7 @@ public sealed class SipTransportLayer : IAsyncDisposable
     /// <summary>Sends to <paramref name="remote"/> over a transport of <paramref name="kind"/> (TCP reuses or opens a connection).</summary>
     public ValueTask<SipSendResult> SendAsync(SipTransportKind kind, IPEndPoint remote, ReadOnlyMemory<byte> data, CancellationToken cancellationToken = default)
     {
+        if (remote.Address.IsIPv4MappedToIPv6) remote = new IPEndPoint(remote.Address.MapToIPv4(), remote.Port);
         var family = remote.AddressFamily;
         return kind switch
         {
