@@ -1,0 +1,85 @@
+using Akka.Actor;
+using CallCluster.Actors.MediaProtocol;
+using CallCluster.Media.Node;
+
+namespace CallCluster.Media;
+
+/// <summary>
+/// The media role's one actor (registered as <c>MediaManager</c> on media nodes): it handles the
+/// media protocol on a <see cref="MediaNode"/>, replies to every command, tells whoever allocated
+/// an endpoint when it goes silent (<see cref="EndpointDead"/>), and releases everything when it stops.
+/// </summary>
+public sealed class MediaManagerActor : ReceiveActor, IWithTimers
+{
+    private readonly MediaNode node;
+    private readonly Dictionary<string, IActorRef> allocators = new(StringComparer.Ordinal);
+
+    /// <summary>Creates the actor; prefer <see cref="Props"/>.</summary>
+    public MediaManagerActor(MediaSettings settings, TimeProvider time)
+    {
+        node = new MediaNode(settings, time);
+        Receive<AllocateEndpoint>(command =>
+        {
+            var reply = node.Allocate(command);
+            if (reply is EndpointAllocated allocated && !Sender.IsNobody())
+            {
+                allocators[allocated.EndpointId] = Sender;
+            }
+
+            Sender.Tell(reply);
+        });
+        Receive<ConfigureEndpoint>(command => Sender.Tell(node.Configure(command)));
+        Receive<CreateMix>(command => Sender.Tell(node.CreateMix(command)));
+        Receive<SetVideoRoutes>(command => Sender.Tell(node.SetVideoRoutes(command)));
+        Receive<TransferToBridge>(command => Sender.Tell(node.TransferToBridge(command)));
+        Receive<ReleaseEndpoint>(command =>
+        {
+            allocators.Remove(command.EndpointId ?? "");
+            Sender.Tell(node.Release(command));
+        });
+        Receive<ReleaseSession>(command =>
+        {
+            Sender.Tell(node.Release(command));
+            foreach (var id in allocators.Keys.Where(id => node.FindEndpoint(id) is null).ToList())
+            {
+                allocators.Remove(id);
+            }
+        });
+        Receive<GetMediaStats>(_ => Sender.Tell(node.Stats()));
+        Receive<CheckDeadMedia>(_ =>
+        {
+            foreach (var dead in node.CollectDead())
+            {
+                if (allocators.TryGetValue(dead.EndpointId, out var allocator))
+                {
+                    allocator.Tell(dead);
+                }
+            }
+        });
+    }
+
+    /// <inheritdoc />
+    public ITimerScheduler Timers { get; set; } = null!;
+
+    /// <summary>The node behind the actor (tests and metrics on the same process).</summary>
+    internal MediaNode Node => node;
+
+    /// <summary>Props of the media manager for <paramref name="settings"/>; time defaults to the system clock.</summary>
+    public static Props Props(MediaSettings settings, TimeProvider? time = null) =>
+        Akka.Actor.Props.Create(() => new MediaManagerActor(settings, time ?? TimeProvider.System));
+
+    /// <inheritdoc />
+    protected override void PreStart()
+    {
+        var interval = node.Settings.DeadMediaCheckInterval > TimeSpan.Zero ? node.Settings.DeadMediaCheckInterval : TimeSpan.FromSeconds(1);
+        Timers.StartPeriodicTimer("dead-media", CheckDeadMedia.Instance, interval);
+    }
+
+    /// <inheritdoc />
+    protected override void PostStop() => node.Dispose();
+
+    private sealed record CheckDeadMedia
+    {
+        public static CheckDeadMedia Instance { get; } = new();
+    }
+}

@@ -1,0 +1,84 @@
+using System.Buffers;
+using System.Collections.Concurrent;
+using CallCluster.Media.Audio;
+using CallCluster.Media.Streams;
+using CallCluster.Media.Transport;
+using CallCluster.Sip.Codecs;
+using CallCluster.Sip.Rtp;
+
+namespace CallCluster.Media.Mixing;
+
+/// <summary>
+/// One endpoint's audio entering a mix. The socket's receive loop queues copies of the packets
+/// (bounded: beyond <see cref="MaxQueued"/> they are dropped); the mixing loop drains the queue
+/// each tick into the jitter buffer, decoding G.711, and plays one frame.
+/// </summary>
+public sealed class MixInput : IRtpSink
+{
+    /// <summary>Most packets waiting for the mixing loop (about 1.3 s of 20 ms packets).</summary>
+    public const int MaxQueued = 64;
+
+    private readonly ConcurrentQueue<(byte[] Buffer, int Length)> queue = new();
+    private readonly JitterBuffer jitter = new();
+    private readonly short[] decoded = new short[UdpChannel.MaxDatagramSamples];
+    private int queued;
+    private long overflow;
+
+    /// <summary>Creates the input of <paramref name="stream"/>; set it as the stream's sink to feed it.</summary>
+    public MixInput(MediaStream stream) => Stream = stream;
+
+    /// <summary>The endpoint stream feeding this input.</summary>
+    public MediaStream Stream { get; }
+
+    /// <summary>Packets dropped because the mixing loop fell behind.</summary>
+    public long Overflow => Interlocked.Read(ref overflow);
+
+    /// <summary>The jitter buffer (read its counters from the mixing loop or after the mix stopped).</summary>
+    public JitterBuffer Jitter => jitter;
+
+    /// <inheritdoc />
+    public void OnRtp(MediaStream from, Span<byte> packet, in RtpHeader header, int headerLength, int payloadLength)
+    {
+        if (Interlocked.Increment(ref queued) > MaxQueued)
+        {
+            Interlocked.Decrement(ref queued);
+            Interlocked.Increment(ref overflow);
+            return;
+        }
+
+        var copy = ArrayPool<byte>.Shared.Rent(packet.Length);
+        packet.CopyTo(copy);
+        queue.Enqueue((copy, packet.Length));
+    }
+
+    /// <summary>Mixing loop: moves queued packets into the jitter buffer and plays one frame.</summary>
+    public PlayoutKind Pull(Span<short> frame)
+    {
+        var settings = Stream.Settings;
+        while (queue.TryDequeue(out var item))
+        {
+            Interlocked.Decrement(ref queued);
+            if (RtpPacket.TryRead(item.Buffer.AsSpan(0, item.Length), out var packet, out _)
+                && settings.NameOf(packet.Header.PayloadType) is { } name
+                && StreamSettings.LawOf(name) is { } law)
+            {
+                int count = G711.Decode(law, packet.Payload, decoded);
+                jitter.Insert(packet.Header.Ssrc, packet.Header.Timestamp, decoded.AsSpan(0, count));
+            }
+
+            ArrayPool<byte>.Shared.Return(item.Buffer);
+        }
+
+        return jitter.Pop(frame);
+    }
+
+    /// <summary>Returns queued buffers to the pool (when the mix stops).</summary>
+    public void Drain()
+    {
+        while (queue.TryDequeue(out var item))
+        {
+            Interlocked.Decrement(ref queued);
+            ArrayPool<byte>.Shared.Return(item.Buffer);
+        }
+    }
+}

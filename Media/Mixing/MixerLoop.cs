@@ -1,0 +1,153 @@
+using System.Collections.Concurrent;
+using CallCluster.Media.Audio;
+
+namespace CallCluster.Media.Mixing;
+
+/// <summary>
+/// One mixing thread (one per core), ticking every 20 ms on a precise clock: it sleeps until just
+/// before the deadline, then spins the last stretch. Mixes are handed in and out through a
+/// lock-free queue and live in the loop's own list; every tick runs every mix it owns. A tick that
+/// starts a whole period or more late is counted as missed and the schedule re-aligns (no burst).
+/// </summary>
+public sealed class MixerLoop : IDisposable
+{
+    private readonly ConcurrentQueue<(AudioMix Mix, bool Add)> commands = new();
+    private readonly List<AudioMix> mixes = [];
+    private readonly TimeProvider time;
+    private readonly TimeSpan spinTail;
+    private readonly Thread thread;
+    private volatile bool stopping;
+    private int assigned;
+    private long ticks;
+    private long missed;
+    private long maxLatenessTicks;
+    private long failures;
+
+    /// <summary>Starts the loop's thread.</summary>
+    public MixerLoop(int index, TimeProvider time, TimeSpan spinTail)
+    {
+        this.time = time;
+        this.spinTail = spinTail;
+        thread = new Thread(Run) { IsBackground = true, Name = $"media-mixer-{index}", Priority = ThreadPriority.AboveNormal };
+        thread.Start();
+    }
+
+    /// <summary>Mixes assigned (including ones still being handed in).</summary>
+    public int Assigned => Volatile.Read(ref assigned);
+
+    /// <summary>Ticks run.</summary>
+    public long Ticks => Interlocked.Read(ref ticks);
+
+    /// <summary>Ticks skipped because the loop was a whole period or more late.</summary>
+    public long MissedTicks => Interlocked.Read(ref missed);
+
+    /// <summary>Largest lateness of a tick start, in <see cref="TimeProvider.TimestampFrequency"/> units.</summary>
+    public long MaxLateness => Interlocked.Read(ref maxLatenessTicks);
+
+    /// <summary>Mix ticks that threw (a defect; the loop goes on).</summary>
+    public long Failures => Interlocked.Read(ref failures);
+
+    /// <summary>Hands a mix to the loop; it is ticked from the next tick on.</summary>
+    public void Add(AudioMix mix)
+    {
+        Interlocked.Increment(ref assigned);
+        commands.Enqueue((mix, true));
+    }
+
+    /// <summary>Takes a mix out; its queued buffers are returned by the loop.</summary>
+    public void Remove(AudioMix mix)
+    {
+        Interlocked.Decrement(ref assigned);
+        commands.Enqueue((mix, false));
+    }
+
+    /// <summary>Stops the thread (waits up to a second for it).</summary>
+    public void Dispose()
+    {
+        stopping = true;
+        thread.Join(TimeSpan.FromSeconds(1));
+    }
+
+    private void Run()
+    {
+        long period = (long)(time.TimestampFrequency * AudioFrame.Duration.TotalSeconds);
+        long next = time.GetTimestamp() + period;
+        while (!stopping)
+        {
+            WaitUntil(next);
+            long now = time.GetTimestamp();
+            long late = now - next;
+            if (late > Interlocked.Read(ref maxLatenessTicks))
+            {
+                Interlocked.Exchange(ref maxLatenessTicks, late);
+            }
+
+            if (late >= period)
+            {
+                Interlocked.Add(ref missed, late / period);
+                next = now;
+            }
+
+            next += period;
+            ApplyCommands();
+            var at = time.GetElapsedTime(0);
+            foreach (var mix in mixes)
+            {
+                try
+                {
+                    mix.Tick(at);
+                }
+                catch (Exception)
+                {
+                    Interlocked.Increment(ref failures);
+                }
+            }
+
+            Interlocked.Increment(ref ticks);
+        }
+
+        ApplyCommands();
+        foreach (var mix in mixes)
+        {
+            mix.Drain();
+        }
+    }
+
+    private void ApplyCommands()
+    {
+        while (commands.TryDequeue(out var command))
+        {
+            if (command.Add)
+            {
+                mixes.Add(command.Mix);
+            }
+            else if (mixes.Remove(command.Mix))
+            {
+                command.Mix.Drain();
+            }
+        }
+    }
+
+    private void WaitUntil(long deadline)
+    {
+        long tail = (long)(time.TimestampFrequency * spinTail.TotalSeconds);
+        while (!stopping)
+        {
+            long remaining = deadline - time.GetTimestamp();
+            if (remaining <= 0)
+            {
+                return;
+            }
+
+            if (remaining > tail)
+            {
+                var sleep = TimeSpan.FromSeconds((remaining - tail) / (double)time.TimestampFrequency);
+                Thread.Sleep(sleep < TimeSpan.FromMilliseconds(1) ? TimeSpan.FromMilliseconds(1) : sleep);
+            }
+            else
+            {
+                Thread.SpinWait(64);
+            }
+        }
+    }
+}
