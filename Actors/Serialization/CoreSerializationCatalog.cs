@@ -1,9 +1,13 @@
 using CallCluster.Actors.Cdr;
 using CallCluster.Actors.Directory;
+using CallCluster.Actors.Registration;
 using static CallCluster.Actors.Directory.DirectoryCommands;
 using static CallCluster.Actors.Directory.DirectoryEvents;
 using static CallCluster.Actors.Directory.DirectoryProtocol;
 using static CallCluster.Actors.Directory.DirectoryReplies;
+using static CallCluster.Actors.Registration.RegistrationCommands;
+using static CallCluster.Actors.Registration.RegistrationEvents;
+using static CallCluster.Actors.Registration.RegistrationReplies;
 
 namespace CallCluster.Actors.Serialization;
 
@@ -59,12 +63,22 @@ public sealed class CoreSerializationCatalog : ISerializationCatalog
         new("dp4", typeof(DirectorySyncRequest), () => new DirectorySyncRequest(-1)),
         new("dp5", typeof(DirectoryUpToDate), () => new DirectoryUpToDate(9)),
 
+        // registration
+        new("r1", typeof(ContactBinding), () => SampleBinding),
+        new("r2", typeof(Register), () => new Register("alice@example.org", "call-1@host", 7, [new ContactRequest("sip:alice@127.0.0.1:5062", 600, 0.5), new ContactRequest("sip:alice@[::1]:5062")], false, 3600)),
+        new("r3", typeof(GetBindings), () => new GetBindings("alice@example.org")),
+        new("r4", typeof(Bindings), () => new Bindings("alice@example.org", [SampleBinding], T0)),
+        new("r5", typeof(Rejected), () => new Rejected("alice@example.org", 423, "Interval Too Brief", 60)),
+        new("r6", typeof(BindingsChanged), () => new BindingsChanged([SampleBinding])),
+
         // cdr
         new("c1", typeof(CdrRecord), () => SampleCdr),
         new("c2", typeof(WriteCdr), () => new WriteCdr(SampleCdr)),
         new("c3", typeof(CdrWritten), () => new CdrWritten("s-1")),
         new("c4", typeof(CdrWriteFailed), () => new CdrWriteFailed("s-1", "database locked")),
     ];
+
+    private static ContactBinding SampleBinding => new("sip:alice@127.0.0.1:5062", T0.AddHours(1), 0.5, "call-1@host", 7);
 
     private static HouseholdSpec SampleHousehold => new("h1", ["alice"], ["tv"]);
 

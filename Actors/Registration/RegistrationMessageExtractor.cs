@@ -1,0 +1,14 @@
+using Akka.Cluster.Sharding;
+using static CallCluster.Actors.Registration.RegistrationCommands;
+
+namespace CallCluster.Actors.Registration;
+
+/// <summary>Routes <see cref="IRegistrationCommand"/>s by AOR; <c>ShardRegion.StartEntity</c> is handled by the base class.</summary>
+public sealed class RegistrationMessageExtractor(int shardCount) : HashCodeMessageExtractor(shardCount)
+{
+    public override string? EntityId(object message) => message switch
+    {
+        IRegistrationCommand c when !string.IsNullOrEmpty(c.Aor) => c.Aor,
+        _ => null,
+    };
+}
