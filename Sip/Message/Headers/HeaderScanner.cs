@@ -107,22 +107,24 @@ internal ref struct HeaderScanner(ReadOnlySpan<char> text)
         return text[start..Position];
     }
 
-    /// <summary>After an element of a comma list: true if a comma follows (consumed), false at the end; fails on anything else.</summary>
+    /// <summary>After an element of a comma list: false on stray characters; otherwise true, with
+    /// <paramref name="more"/> set when a comma (consumed) announces another element.</summary>
     public bool TryNextListElement(out bool more)
     {
         SkipWs();
+        more = false;
         if (End)
         {
-            more = false;
             return true;
         }
 
-        more = Peek == ',';
-        if (more)
+        if (Peek != ',')
         {
-            Position++;
+            return false;
         }
 
-        return more;
+        Position++;
+        more = true;
+        return true;
     }
 }
