@@ -1,0 +1,106 @@
+using CallCluster.Media.Audio;
+
+namespace CallCluster.Media.Tests.Audio;
+
+public sealed class JitterBufferTests
+{
+    private const uint Ssrc = 0x1234;
+
+    private static short[] Frame(short value) => Enumerable.Repeat(value, AudioFrame.Samples).ToArray();
+
+    private static (PlayoutKind Kind, short First) Pop(JitterBuffer buffer)
+    {
+        var frame = new short[AudioFrame.Samples];
+        var kind = buffer.Pop(frame);
+        return (kind, frame[0]);
+    }
+
+    [Fact]
+    public void Plays_in_order_after_the_target_delay()
+    {
+        var buffer = new JitterBuffer(targetDelayFrames: 1);
+        buffer.Insert(Ssrc, 1000, Frame(1));
+        buffer.Insert(Ssrc, 1160, Frame(2));
+
+        Assert.Equal((PlayoutKind.Silence, (short)0), Pop(buffer));
+        Assert.Equal((PlayoutKind.Audio, (short)1), Pop(buffer));
+        Assert.Equal((PlayoutKind.Audio, (short)2), Pop(buffer));
+    }
+
+    [Fact]
+    public void Reordered_packets_play_in_timestamp_order()
+    {
+        var buffer = new JitterBuffer(targetDelayFrames: 2);
+        buffer.Insert(Ssrc, 0, Frame(1));
+        buffer.Insert(Ssrc, 320, Frame(3));
+        buffer.Insert(Ssrc, 160, Frame(2));
+
+        Pop(buffer);
+        Pop(buffer);
+        Assert.Equal((PlayoutKind.Audio, (short)1), Pop(buffer));
+        Assert.Equal((PlayoutKind.Audio, (short)2), Pop(buffer));
+        Assert.Equal((PlayoutKind.Audio, (short)3), Pop(buffer));
+    }
+
+    [Fact]
+    public void A_lost_frame_is_concealed_once_at_half_level_then_silence()
+    {
+        var buffer = new JitterBuffer(targetDelayFrames: 0);
+        buffer.Insert(Ssrc, 0, Frame(1000));
+        buffer.Insert(Ssrc, 640, Frame(7));
+
+        Assert.Equal((PlayoutKind.Audio, (short)1000), Pop(buffer));
+        Assert.Equal((PlayoutKind.Concealed, (short)500), Pop(buffer));
+        Assert.Equal((PlayoutKind.Silence, (short)0), Pop(buffer));
+        Assert.Equal((PlayoutKind.Silence, (short)0), Pop(buffer));
+        Assert.Equal((PlayoutKind.Audio, (short)7), Pop(buffer));
+        Assert.Equal(3, buffer.LostFrames);
+    }
+
+    [Fact]
+    public void A_packet_after_its_playout_time_is_dropped_as_late()
+    {
+        var buffer = new JitterBuffer(targetDelayFrames: 0);
+        buffer.Insert(Ssrc, 0, Frame(1));
+        Pop(buffer);
+        Pop(buffer);
+
+        Assert.Equal(InsertResult.Late, buffer.Insert(Ssrc, 160, Frame(2)));
+        Assert.Equal(1, buffer.LatePackets);
+    }
+
+    [Fact]
+    public void Depth_stays_bounded_when_the_sender_runs_ahead()
+    {
+        var buffer = new JitterBuffer(targetDelayFrames: 2, maxDepthFrames: 6);
+        for (uint i = 0; i < 50; i++)
+        {
+            buffer.Insert(Ssrc, i * 160, Frame((short)i));
+            Assert.True(buffer.Depth <= 6 * AudioFrame.Samples, $"depth {buffer.Depth} after {i} packets");
+        }
+
+        var (kind, value) = Pop(buffer);
+        Assert.Equal(PlayoutKind.Audio, kind);
+        Assert.True(value >= 44, $"old audio {value} should have been skipped");
+    }
+
+    [Fact]
+    public void A_new_ssrc_or_a_jump_in_time_restarts_the_buffer()
+    {
+        var buffer = new JitterBuffer(targetDelayFrames: 0);
+        Assert.Equal(InsertResult.Resynchronised, buffer.Insert(Ssrc, 0, Frame(1)));
+        Assert.Equal(InsertResult.Resynchronised, buffer.Insert(Ssrc + 1, 999_999, Frame(2)));
+        Assert.Equal((PlayoutKind.Audio, (short)2), Pop(buffer));
+        Assert.Equal(InsertResult.Resynchronised, buffer.Insert(Ssrc + 1, 5_000_000, Frame(3)));
+        Assert.Equal((PlayoutKind.Audio, (short)3), Pop(buffer));
+    }
+
+    [Fact]
+    public void Empty_or_oversized_packets_are_rejected()
+    {
+        var buffer = new JitterBuffer();
+        Assert.Equal(InsertResult.Rejected, buffer.Insert(Ssrc, 0, []));
+        Assert.Equal(InsertResult.Rejected, buffer.Insert(Ssrc, 0, new short[4000]));
+        Assert.Equal(PlayoutKind.Silence, Pop(buffer).Kind);
+    }
+}
