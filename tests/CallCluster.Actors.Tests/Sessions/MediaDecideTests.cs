@@ -1,0 +1,92 @@
+using CallCluster.Actors.Sessions;
+using static CallCluster.Actors.Sessions.SessionCommands;
+using static CallCluster.Actors.Sessions.SessionEffects;
+using static CallCluster.Actors.Sessions.SessionEvents;
+
+namespace CallCluster.Actors.Tests.Sessions;
+
+public sealed class MediaDecideTests
+{
+    [Fact]
+    public void Endpoint_ready_configures_it_with_the_terminal_sdp_already_known()
+    {
+        var sc = new SessionScenario();
+        sc.Invite("a", SessionKind.Plain, SessionScenario.Mobile, SessionScenario.RemoteParty, LegRole.Callee);
+        sc.Run(new MediaEndpointReady(sc.Id, new LegId("a"), "media-1", "ep-a", "local-a"));
+        var configure = sc.Effect<ConfigureMedia>();
+        Assert.Equal(("ep-a", "offer-a"), (configure.EndpointId, configure.RemoteSdp));
+        Assert.Equal("media-1", sc.Leg(new LegId("a")).MediaNode);
+    }
+
+    [Fact]
+    public void Media_node_lost_reanchors_each_leg_and_reinvites_it_then_rejoins_the_mix()
+    {
+        var sc = new SessionScenario();
+        var (caller, callee) = sc.StartPlain();
+        sc.Answer(callee);
+        var cseq = sc.Leg(caller).Dialog!.LocalCSeq;
+
+        sc.Run(new MediaNodeLost(sc.Id, "media-1"));
+        Assert.Equal(2, sc.Last.Events.OfType<MediaDetached>().Count());
+        Assert.All(sc.Effects<AllocateMedia>(), a => Assert.Equal("media-1", a.AvoidNode));
+        Assert.Null(sc.State.Topology);
+
+        sc.Run(new MediaEndpointReady(sc.Id, caller, "media-2", "ep-a2", "new-a"));
+        var reinvite = sc.Effect<SendReInvite>();
+        Assert.Equal("new-a", reinvite.Sdp);
+        Assert.Equal(cseq + 1, reinvite.Dialog.LocalCSeq);
+        Assert.Empty(sc.Effects<MixMedia>());
+
+        sc.Run(new MediaEndpointReady(sc.Id, callee, "media-2", "ep-b2", "new-b"));
+        Assert.Equal(["ep-a2", "ep-b2"], sc.Effect<MixMedia>().EndpointIds);
+        Assert.Equal(SessionPhase.Established, sc.State.Phase);
+
+        var bye = sc.Bye(callee);
+        Assert.Equal(cseq + 2, sc.Effect<SendBye>().Dialog.LocalCSeq);
+        Assert.NotEmpty(bye.Events);
+    }
+
+    [Fact]
+    public void Media_node_lost_for_another_node_changes_nothing()
+    {
+        var sc = new SessionScenario();
+        var (_, callee) = sc.StartPlain();
+        sc.Answer(callee);
+        var d = sc.Run(new MediaNodeLost(sc.Id, "media-9"));
+        Assert.Empty(d.Events);
+        Assert.Empty(d.Effects);
+    }
+
+    [Fact]
+    public void Allocation_failure_refuses_the_call_with_503()
+    {
+        var sc = new SessionScenario();
+        sc.Invite("a", SessionKind.Plain, SessionScenario.Mobile, SessionScenario.RemoteParty, LegRole.Callee);
+        sc.Run(new MediaAllocationFailed(sc.Id, new LegId("a"), "ports exhausted"));
+        Assert.Equal(503, sc.Effect<RejectInvite>().Status);
+        Assert.Equal(SessionEndReason.MediaUnavailable, sc.State.EndReason);
+        Assert.Equal(SessionPhase.Ending, sc.State.Phase);
+    }
+
+    [Fact]
+    public void Dead_endpoint_means_the_terminal_vanished_bye_both_sides()
+    {
+        var sc = new SessionScenario();
+        var (caller, callee) = sc.StartPlain();
+        sc.Answer(callee);
+        sc.Run(new MediaEndpointDead(sc.Id, sc.Leg(callee).EndpointId!));
+        Assert.Equal([callee, caller], sc.Effects<SendBye>().Select(b => b.LegId));
+        Assert.Equal(SessionEndReason.MediaSilence, sc.State.EndReason);
+    }
+
+    [Fact]
+    public void Endpoint_for_an_ended_leg_is_released()
+    {
+        var sc = new SessionScenario();
+        sc.Invite("a", SessionKind.Plain, SessionScenario.Mobile, SessionScenario.RemoteParty, LegRole.Callee);
+        sc.Run(new CancelReceived(sc.Id, new LegId("a")));
+        var d = sc.Run(new MediaEndpointReady(sc.Id, new LegId("a"), "media-1", "ep-late", "x"));
+        Assert.Empty(d.Events);
+        Assert.Equal("ep-late", sc.Effect<ReleaseMedia>().EndpointId);
+    }
+}
