@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using CallCluster.Sip.Message.Headers;
 
 namespace CallCluster.Sip.Auth;
 
@@ -64,8 +65,15 @@ public sealed record DigestAuthorization(
     public static bool TryParse(string? value, out DigestAuthorization? authorization, out string error)
     {
         authorization = null;
-        if (!AuthParameters.TryParse(value, out var scheme, out var p, out error)) return false;
-        if (!string.Equals(scheme, "Digest", StringComparison.OrdinalIgnoreCase)) { error = "scheme is not Digest"; return false; }
+        if (!AuthParameters.TryParse(value, out var header, out error)) return false;
+        return TryFrom(header!, out authorization, out error);
+    }
+
+    /// <summary>Reads a value already parsed by the message layer (e.g. from <c>SipMessage.Authorization</c>).</summary>
+    public static bool TryFrom(SipAuthHeader header, out DigestAuthorization? authorization, out string error)
+    {
+        authorization = null;
+        if (!AuthParameters.TryGetDigestParameters(header, out var p, out error)) return false;
         foreach (var required in Required)
         {
             if (!p.ContainsKey(required)) { error = $"missing {required}"; return false; }

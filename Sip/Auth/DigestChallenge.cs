@@ -1,4 +1,5 @@
 using System.Text;
+using CallCluster.Sip.Message.Headers;
 
 namespace CallCluster.Sip.Auth;
 
@@ -54,8 +55,15 @@ public sealed record DigestChallenge(
     public static bool TryParse(string? value, out DigestChallenge? challenge, out string error)
     {
         challenge = null;
-        if (!AuthParameters.TryParse(value, out var scheme, out var p, out error)) return false;
-        if (!string.Equals(scheme, "Digest", StringComparison.OrdinalIgnoreCase)) { error = "scheme is not Digest"; return false; }
+        if (!AuthParameters.TryParse(value, out var header, out error)) return false;
+        return TryFrom(header!, out challenge, out error);
+    }
+
+    /// <summary>Reads a value already parsed by the message layer (e.g. from <c>SipMessage.WwwAuthenticate</c>).</summary>
+    public static bool TryFrom(SipAuthHeader header, out DigestChallenge? challenge, out string error)
+    {
+        challenge = null;
+        if (!AuthParameters.TryGetDigestParameters(header, out var p, out error)) return false;
         if (!p.TryGetValue("realm", out var realm)) { error = "missing realm"; return false; }
         if (!p.TryGetValue("nonce", out var nonce) || nonce.Length == 0) { error = "missing nonce"; return false; }
         var algorithm = DigestAlgorithm.Md5;

@@ -45,11 +45,7 @@ public sealed class DigestClient
     /// </summary>
     public bool TryAnswer(IEnumerable<string> challengeValues, string method, string uri, out DigestAuthorization? authorization)
     {
-        var challenges = new List<DigestChallenge>();
-        foreach (var value in challengeValues)
-        {
-            if (DigestChallenge.TryParse(value, out var c, out _)) challenges.Add(c!);
-        }
+        var challenges = challengeValues.SelectMany(DigestMessages.ParseChallenges).ToList();
         return TryAnswer(challenges, method, uri, out authorization);
     }
 

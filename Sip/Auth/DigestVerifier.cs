@@ -22,6 +22,9 @@ public sealed class DigestVerifier
         _counts = new NonceCountTable(replayCapacity, challenger.Options.NonceLifetime, time);
     }
 
+    /// <summary>The realm verified.</summary>
+    public string Realm => _challenger.Realm;
+
     /// <summary>The replay table (for inspection).</summary>
     public NonceCountTable NonceCounts => _counts;
 

@@ -33,6 +33,9 @@ public enum DigestVerifyResult
     /// <summary>The opaque value is not the one we sent.</summary>
     OpaqueMismatch,
 
+    /// <summary>The request carries no Digest credentials for this realm: challenge it.</summary>
+    Missing,
+
     /// <summary>qop missing or other than "auth" (auth-int and RFC 2069 responses are not accepted).</summary>
     UnsupportedQop,
 }
