@@ -1,0 +1,62 @@
+using CallCluster.Sip.Rtp;
+
+namespace CallCluster.Sip.Sdp;
+
+/// <summary>What this side accepts for one media type when answering (RFC 3264 section 6).</summary>
+/// <param name="Media">"audio" or "video".</param>
+/// <param name="Codecs">Acceptable codecs; the answer keeps the offer's order.</param>
+public sealed record MediaCapability(string Media, ValueList<SdpCodec> Codecs)
+{
+    /// <summary>Accept telephone-event (RFC 4733) at the clock rate of a chosen codec.</summary>
+    public bool TelephoneEvent { get; init; }
+
+    /// <summary>The most this side is willing to do; the answer is the offer's mirror limited by this.</summary>
+    public SdpDirection Direction { get; init; } = SdpDirection.SendRecv;
+
+    /// <summary>Accept rtcp-mux when offered.</summary>
+    public bool RtcpMux { get; init; } = true;
+
+    /// <summary>RTCP feedback this side understands (format ignored), e.g. "nack pli" and "ccm fir".</summary>
+    public ValueList<SdpRtcpFeedback> Feedback { get; init; }
+
+    /// <summary>a=ptime to put in the answer, or null for none.</summary>
+    public int? Ptime { get; init; }
+
+    /// <summary>Answer with at most this many codecs (1 for a single codec), null for all common ones.</summary>
+    public int? MaxCodecs { get; init; }
+
+    /// <summary>Transport protocols accepted.</summary>
+    public ValueList<string> Protocols { get; init; } = ["RTP/AVP", "RTP/AVPF"];
+
+    /// <summary>G.711 audio (PCMU, PCMA) with telephone-event, 20 ms.</summary>
+    public static MediaCapability G711Audio { get; } = new("audio", [SdpCodec.Pcmu, SdpCodec.Pcma]) { TelephoneEvent = true, Ptime = 20 };
+
+    /// <summary>VP8 and H.264 video with PLI, FIR and NACK feedback.</summary>
+    public static MediaCapability Video { get; } = new("video", [SdpCodec.Vp8, SdpCodec.H264])
+    {
+        Feedback = [new SdpRtcpFeedback("*", "nack"), new SdpRtcpFeedback("*", "nack", "pli"), new SdpRtcpFeedback("*", "ccm", "fir")],
+    };
+}
+
+/// <summary>The capabilities per media type used by <see cref="OfferAnswer.CreateAnswer"/>.</summary>
+public sealed record AnswerCapabilities(ValueList<MediaCapability> Media)
+{
+    /// <summary>G.711 audio and VP8/H.264 video.</summary>
+    public static AnswerCapabilities AudioVideo { get; } = new([MediaCapability.G711Audio, MediaCapability.Video]);
+
+    /// <summary>G.711 audio only.</summary>
+    public static AnswerCapabilities AudioOnly { get; } = new([MediaCapability.G711Audio]);
+
+    /// <summary>The capability for a media type, or null.</summary>
+    public MediaCapability? For(string media) => Media.FirstOrDefault(m => m.Media == media);
+}
+
+/// <summary>Where and as whom the answer is made.</summary>
+/// <param name="Origin">The o= line of the answer (keep the session id, bump the version on every new answer).</param>
+/// <param name="ConnectionAddress">Address media is received on (session-level c=).</param>
+/// <param name="Ports">RTP port per m= line of the offer; a missing or non-positive entry rejects that line.</param>
+public sealed record AnswerOptions(SdpOrigin Origin, string ConnectionAddress, ValueList<int> Ports)
+{
+    /// <summary>s= of the answer.</summary>
+    public string SessionName { get; init; } = "-";
+}
