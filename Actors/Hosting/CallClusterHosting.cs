@@ -1,18 +1,145 @@
+using Akka.Actor;
+using Akka.Cluster;
+using Akka.Cluster.Hosting;
+using Akka.Cluster.Sharding;
 using Akka.Hosting;
+using Akka.Pattern;
+using Akka.Persistence.Sql;
+using Akka.Remote.Hosting;
+using CallCluster.Actors.Cdr;
+using CallCluster.Actors.Directory;
+using CallCluster.Actors.Persistence;
+using CallCluster.Actors.Registration;
+using CallCluster.Actors.Serialization;
 
 namespace CallCluster.Actors.Hosting;
 
 /// <summary>Wires a CallCluster node into Akka.Hosting.</summary>
 public static class CallClusterHosting
 {
+    public const string RegistrationTypeName = "registration";
+    public const string SessionTypeName = "session";
+    public const string DirectorySingletonName = "directory";
+
     /// <summary>
-    /// Remote, cluster, split brain resolver, sharding regions, SQL persistence, serializer, directory and
-    /// CDR writer for a node described by <paramref name="settings"/>.
+    /// Remote, cluster (seeds, roles, split brain resolver), sharding regions with remember-entities,
+    /// SQL persistence, the serializer, the directory (singleton + per-node replica) and the CDR writer
+    /// for a node described by <paramref name="settings"/>. Throws <see cref="ArgumentException"/>
+    /// when <see cref="NodeSettings.Validate"/> reports problems.
     /// </summary>
-    public static AkkaConfigurationBuilder AddCallCluster(this AkkaConfigurationBuilder builder, NodeSettings settings)
+    public static AkkaConfigurationBuilder AddCallCluster(
+        this AkkaConfigurationBuilder builder, NodeSettings settings, CallClusterParts? parts = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(settings);
+        var problems = settings.Validate();
+        if (problems.Count > 0)
+        {
+            throw new ArgumentException(string.Join(Environment.NewLine, problems), nameof(settings));
+        }
+
+        parts ??= new CallClusterParts();
+        var database = new Database(settings.Persistence);
+        database.Prepare();
+
+        builder
+            .AddHocon(CallClusterConfig.Build(settings), HoconAddMode.Prepend)
+            .AddHocon(SqlPersistence.DefaultConfiguration, HoconAddMode.Append)
+            .WithRemoting(settings.ClusterHostname, settings.ClusterPort)
+            .WithClustering(new ClusterOptions
+            {
+                Roles = settings.Roles.Order(StringComparer.Ordinal).ToArray(),
+                SeedNodes = settings.Seeds.ToArray(),
+            })
+            .WithCustomSerializer(
+                CallClusterSerializer.SerializerName,
+                [typeof(ICallClusterMessage)],
+                system => new CallClusterSerializer(system))
+            .WithDistributedPubSub(string.Empty);
+
+        if (settings.Seeds.Count == 0)
+        {
+            builder.AddStartup((system, _) =>
+            {
+                var cluster = Akka.Cluster.Cluster.Get(system);
+                cluster.Join(cluster.SelfAddress);
+            });
+        }
+
+        AddRegistrations(builder, settings, parts);
+        AddDirectory(builder, settings);
+        AddCdrWriter(builder, database);
+        AddMediaManager(builder, settings, parts);
         return builder;
+    }
+
+    /// <summary>Shard options shared by the entity regions: remember-entities on the SQL journal.</summary>
+    public static ShardOptions EntityShardOptions(object? handOffStopMessage = null) => new()
+    {
+        Role = NodeSettings.SessionRole,
+        RememberEntities = true,
+        StateStoreMode = StateStoreMode.DData,
+        RememberEntitiesStore = RememberEntitiesStore.Eventsourced,
+        JournalPluginId = CallClusterConfig.JournalPluginId,
+        SnapshotPluginId = CallClusterConfig.SnapshotPluginId,
+        HandOffStopMessage = handOffStopMessage,
+    };
+
+    private static void AddRegistrations(AkkaConfigurationBuilder builder, NodeSettings settings, CallClusterParts parts)
+    {
+        var extractor = new RegistrationMessageExtractor(settings.ShardCount);
+        if (settings.HasRole(NodeSettings.SessionRole))
+        {
+            builder.WithShardRegion<RegistrationRegion>(
+                RegistrationTypeName,
+                aor => RegistrationEntity.Props(aor, parts.Registration),
+                extractor,
+                EntityShardOptions());
+        }
+        else
+        {
+            builder.WithShardRegionProxy<RegistrationRegion>(RegistrationTypeName, NodeSettings.SessionRole, extractor);
+        }
+    }
+
+    private static void AddDirectory(AkkaConfigurationBuilder builder, NodeSettings settings)
+    {
+        var options = new ClusterSingletonOptions { Role = NodeSettings.SessionRole };
+        if (settings.HasRole(NodeSettings.SessionRole))
+        {
+            var supervised = BackoffSupervisor.Props(Backoff.OnStop(
+                DirectoryEntity.Props(),
+                "writer",
+                TimeSpan.FromMilliseconds(500),
+                TimeSpan.FromSeconds(10),
+                0.2,
+                -1));
+            builder.WithSingleton<DirectorySingleton>(DirectorySingletonName, supervised, options, createProxyToo: true);
+        }
+        else
+        {
+            builder.WithSingletonProxy<DirectorySingleton>(DirectorySingletonName, options);
+        }
+
+        builder.WithActors((system, registry) =>
+        {
+            var writer = registry.Get<DirectorySingleton>();
+            registry.Register<DirectoryActor>(system.ActorOf(DirectoryReplica.Props(writer), "directory-replica"));
+        });
+    }
+
+    private static void AddCdrWriter(AkkaConfigurationBuilder builder, Database database)
+    {
+        builder.WithActors((system, registry) =>
+            registry.Register<CdrWriter>(system.ActorOf(CdrWriterActor.Props(new SqlCdrStore(database)), "cdr-writer")));
+    }
+
+    private static void AddMediaManager(AkkaConfigurationBuilder builder, NodeSettings settings, CallClusterParts parts)
+    {
+        if (parts.MediaManager is { } props && settings.HasRole(NodeSettings.MediaRole))
+        {
+            builder.WithActors((system, registry) =>
+                registry.Register<MediaManager>(system.ActorOf(props(system, registry), "media-manager")));
+        }
     }
 }

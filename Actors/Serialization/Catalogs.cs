@@ -1,3 +1,5 @@
+using CallCluster.Actors.MediaProtocol;
+
 namespace CallCluster.Actors.Serialization;
 
 /// <summary>Every catalog the <see cref="CallClusterSerializer"/> combines.</summary>
@@ -6,5 +8,6 @@ public static class Catalogs
     public static IReadOnlyList<ISerializationCatalog> All { get; } =
     [
         new CoreSerializationCatalog(),
+        new MediaSerializationCatalog(),
     ];
 }

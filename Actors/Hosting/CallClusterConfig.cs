@@ -1,0 +1,101 @@
+using System.Globalization;
+using Akka.Configuration;
+
+namespace CallCluster.Actors.Hosting;
+
+/// <summary>
+/// The HOCON a node runs with, on top of Akka's and Akka.Persistence.Sql's defaults. The values and
+/// the reasons for them are in <c>Actors/Hosting/README.md</c>.
+/// </summary>
+public static class CallClusterConfig
+{
+    public const string JournalPluginId = "akka.persistence.journal.sql";
+    public const string SnapshotPluginId = "akka.persistence.snapshot-store.sql";
+
+    /// <summary>Provider names understood by Akka.Persistence.Sql (LinqToDB).</summary>
+    public const string SqliteProviderName = "SQLite.MS";
+    public const string PostgresProviderName = "PostgreSQL.15";
+
+    /// <summary>Failure detection, split brain resolver and sharding settings for fast failover.</summary>
+    public const string ClusterHocon = """
+        akka.cluster {
+          failure-detector {
+            heartbeat-interval = 500ms
+            acceptable-heartbeat-pause = 1.5s
+            expected-response-after = 500ms
+          }
+          unreachable-nodes-reaper-interval = 250ms
+          leader-actions-interval = 500ms
+          downing-provider-class = "Akka.Cluster.SBR.SplitBrainResolverProvider, Akka.Cluster"
+          split-brain-resolver {
+            active-strategy = keep-majority
+            stable-after = 1.5s
+            down-all-when-unstable = on
+          }
+          down-removal-margin = 500ms
+          sharding {
+            remember-entities = on
+            state-store-mode = ddata
+            remember-entities-store = eventsourced
+            retry-interval = 1s
+            entity-restart-backoff = 2s
+            shard-failure-backoff = 2s
+            coordinator-failure-backoff = 2s
+            journal-plugin-id = "akka.persistence.journal.sql"
+            snapshot-plugin-id = "akka.persistence.snapshot-store.sql"
+          }
+        }
+        akka.coordinated-shutdown.exit-clr = off
+        """;
+
+    public static Config Build(NodeSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return ConfigurationFactory.ParseString(PersistenceHocon(settings.Persistence) + "\n" + ClusterHocon);
+    }
+
+    /// <summary>Journal and snapshot store on Akka.Persistence.Sql; batching chosen per provider.</summary>
+    public static string PersistenceHocon(PersistenceSettings persistence)
+    {
+        ArgumentNullException.ThrowIfNull(persistence);
+        var sqlite = persistence.IsSqlite;
+        var connection = Quote(sqlite ? ConnectionStrings.NormalizeSqlite(persistence.ConnectionString) : persistence.ConnectionString);
+        var provider = sqlite ? SqliteProviderName : PostgresProviderName;
+        var parallelism = sqlite ? 1 : 4;
+        return string.Create(CultureInfo.InvariantCulture, $$"""
+            akka.persistence {
+              journal {
+                plugin = "{{JournalPluginId}}"
+                sql {
+                  connection-string = {{connection}}
+                  provider-name = "{{provider}}"
+                  table-mapping = default
+                  auto-initialize = on
+                  initialization-retry-delay = 1s
+                  tag-write-mode = TagTable
+                  buffer-size = 5000
+                  batch-size = 100
+                  db-round-trip-max-batch-size = 1000
+                  replay-batch-size = 1000
+                  parallelism = {{parallelism}}
+                  prefer-parameters-on-multirow-insert = true
+                  tagtable-asqueryable-insert-mode = parameterized
+                }
+              }
+              snapshot-store {
+                plugin = "{{SnapshotPluginId}}"
+                sql {
+                  connection-string = {{connection}}
+                  provider-name = "{{provider}}"
+                  table-mapping = default
+                  auto-initialize = on
+                  initialization-retry-delay = 1s
+                }
+              }
+            }
+            """);
+    }
+
+    private static string Quote(string value) =>
+        "\"" + value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
+}
