@@ -27,6 +27,7 @@ public static class RunCommand
             configuration = ConfigurationSources.Build(AppContext.BaseDirectory, Environment.GetEnvironmentVariables(), arguments);
             settings = SettingsReader.Read(configuration);
             provisioning = settings.Provisioning.File is { } file ? Provisioning.ProvisioningFile.Load(file) : null;
+            settings = WithProvisionedDomain(settings, configuration, provisioning);
         }
         catch (SettingsException e)
         {
@@ -34,5 +35,28 @@ public static class RunCommand
             return ExitCodes.Usage;
         }
         return await NodeHost.RunAsync(settings, configuration, provisioning, cancellation);
+    }
+
+    /// <summary>
+    /// The provisioning file's domain becomes the SIP domain when Sip:Domain is not set; when both
+    /// are set they must agree.
+    /// </summary>
+    public static CallClusterSettings WithProvisionedDomain(
+        CallClusterSettings settings, Microsoft.Extensions.Configuration.IConfiguration configuration, Provisioning.ProvisioningDocument? provisioning)
+    {
+        if (provisioning?.Domain is not { } domain)
+        {
+            return settings;
+        }
+        var configured = configuration["Sip:Domain"];
+        if (string.IsNullOrWhiteSpace(configured))
+        {
+            return settings with { Sip = settings.Sip with { Domain = domain } };
+        }
+        if (!string.Equals(configured.Trim(), domain, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new SettingsException($"Provisioning:File: domain '{domain}' differs from Sip:Domain '{configured.Trim()}'");
+        }
+        return settings;
     }
 }

@@ -125,24 +125,11 @@ public static class NodeHost
         app.Use(async (context, next) =>
         {
             await next(context);
-            metrics.HttpRequests.WithLabels(StatusLabel(context.Response.StatusCode)).Inc();
+            metrics.HttpRequests.WithLabels(context.Response.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture)).Inc();
         });
         HealthEndpoints.Map(app);
         DirectoryEndpoints.Map(app, settings.Sip);
         SessionEndpoints.Map(app);
         return app;
     }
-
-    private static string StatusLabel(int code) => code switch
-    {
-        200 => "200",
-        201 => "201",
-        204 => "204",
-        400 => "400",
-        404 => "404",
-        409 => "409",
-        501 => "501",
-        503 => "503",
-        _ => code.ToString(System.Globalization.CultureInfo.InvariantCulture),
-    };
 }

@@ -2,7 +2,7 @@ namespace CallCluster.Host.Provisioning;
 
 /// <summary>A subscriber as written in the provisioning file and under /api/v1/subscribers.</summary>
 /// <param name="Kind">"mobile", "local-terminal" or "other".</param>
-public sealed record SubscriberResource(string User, string? Password, string Kind);
+public sealed record SubscriberResource(string User, string Kind, string? Password = null);
 
 /// <summary>A household: mobiles (subscriber users) bound to local terminals.</summary>
 public sealed record HouseholdResource(string Id, IReadOnlyList<string> Mobiles, IReadOnlyList<string> LocalTerminals);
@@ -12,7 +12,7 @@ public sealed record TrunkResource(string Name, string Address, IReadOnlyList<st
 
 /// <summary>The provisioning file (`Provisioning:File`).</summary>
 public sealed record ProvisioningDocument(
-    string? Domain,
-    IReadOnlyList<SubscriberResource>? Subscribers,
-    IReadOnlyList<HouseholdResource>? Households,
-    IReadOnlyList<TrunkResource>? Trunks);
+    string? Domain = null,
+    IReadOnlyList<SubscriberResource>? Subscribers = null,
+    IReadOnlyList<HouseholdResource>? Households = null,
+    IReadOnlyList<TrunkResource>? Trunks = null);

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace CallCluster.Host.Provisioning;
 
 /// <summary>JSON rules shared by the provisioning file and the HTTP API: camelCase, unknown or missing members rejected.</summary>
-public static class ResourceJson
+public static partial class ResourceJson
 {
     public static readonly JsonSerializerOptions Options = Create();
 
@@ -48,7 +48,11 @@ public static class ResourceJson
         {
             message = message[..cut];
         }
+        message = TypeName().Replace(message, "");
         var path = string.IsNullOrEmpty(e.Path) ? "" : $" at {e.Path}";
         return $"invalid JSON{path}: {message.Trim()}";
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@" (for|to) type '[^']*'")]
+    private static partial System.Text.RegularExpressions.Regex TypeName();
 }

@@ -1,0 +1,78 @@
+using System.Collections;
+using CallCluster.Host.Configuration;
+
+namespace CallCluster.Host.Tests.Configuration;
+
+public sealed class SettingsValidationTests
+{
+    private static string Problem(params string[] args)
+    {
+        var e = Assert.Throws<SettingsException>(() => SettingsReader.Read(ConfigurationSources.Build(null, new Hashtable(), args)));
+        Assert.DoesNotContain('\n', e.Message);
+        return e.Message;
+    }
+
+    [Theory]
+    [InlineData("--Sip:Listen:0=udp:1.2.3", "Sip:Listen:0: 'udp:1.2.3' is not udp:IP:PORT or tcp:IP:PORT")]
+    [InlineData("--Sip:Listen:0=udp:127.0.0.1", "Sip:Listen:0: 'udp:127.0.0.1' is not udp:IP:PORT or tcp:IP:PORT")]
+    [InlineData("--Sip:Listen:0=sctp:127.0.0.1:5060", "Sip:Listen:0: 'sctp:127.0.0.1:5060' is not udp:IP:PORT or tcp:IP:PORT")]
+    [InlineData("--Sip:Listen:0=udp:127.0.0.1:70000", "Sip:Listen:0: 'udp:127.0.0.1:70000' is not udp:IP:PORT or tcp:IP:PORT")]
+    [InlineData("--Sip:Listen:0=udp:localhost:5060", "Sip:Listen:0: 'udp:localhost:5060' is not udp:IP:PORT or tcp:IP:PORT")]
+    [InlineData("--Sip:Listen=udp:127.0.0.1:5060,tcp:nope", "Sip:Listen: 'tcp:nope' is not udp:IP:PORT or tcp:IP:PORT")]
+    [InlineData("--Sip:Listen=udp:127.0.0.1:5060,udp:127.0.0.1:5060", "Sip:Listen: 'udp:127.0.0.1:5060' is listed twice")]
+    [InlineData("--Sip:Domain=bad domain", "Sip:Domain: 'bad domain' is not a host name or IP address")]
+    [InlineData("--Sip:AdvertisedAddress=sip.example.com:99999", "Sip:AdvertisedAddress: 'sip.example.com:99999' is not HOST or HOST:PORT")]
+    [InlineData("--Node:Roles:0=router", "Node:Roles:0: 'router' is not one of gateway, session, media")]
+    [InlineData("--Node:Roles=gateway,proxy", "Node:Roles: 'proxy' is not one of gateway, session, media")]
+    [InlineData("--Http:Listen=127.0.0.1:8080", "Http:Listen: '127.0.0.1:8080' is not an http://HOST:PORT address")]
+    [InlineData("--Http:Listen=http://127.0.0.1", "Http:Listen: 'http://127.0.0.1' is not an http://HOST:PORT address")]
+    [InlineData("--Http:Listen=https://127.0.0.1:8443", "Http:Listen: 'https://127.0.0.1:8443' is not an http://HOST:PORT address")]
+    [InlineData("--Persistence:Provider=mysql", "Persistence:Provider: 'mysql' is not one of sqlite, postgres")]
+    [InlineData("--Persistence:ConnectionString=Nonsense=1", "Persistence:ConnectionString: not a SQLite connection string (Connection string keyword 'nonsense' is not supported. For a possible alternative, see https://go.microsoft.com/fwlink/?linkid=2142181.)")]
+    [InlineData("--Persistence:ConnectionString=Cache=Shared", "Persistence:ConnectionString: the SQLite connection string has no Data Source")]
+    [InlineData("--Persistence:Provider=postgres", "Persistence:ConnectionString: a PostgreSQL connection string (Host=...;Port=...;Username=...;Password=...;Database=...) is required when Persistence:Provider is postgres")]
+    [InlineData("--Cluster:Hostname=under_score!", "Cluster:Hostname: 'under_score!' is not a host name or IP address")]
+    [InlineData("--Cluster:Port=-1", "Cluster:Port: '-1' is not a port number (0 to 65535)")]
+    [InlineData("--Cluster:Port=65536", "Cluster:Port: '65536' is not a port number (0 to 65535)")]
+    [InlineData("--Cluster:Seeds:0=akka.tcp://other@10.0.0.1:4053", "Cluster:Seeds:0: 'akka.tcp://other@10.0.0.1:4053' is not akka.tcp://callcluster@HOST:PORT")]
+    [InlineData("--Cluster:Seeds=10.0.0.1:4053", "Cluster:Seeds: '10.0.0.1:4053' is not akka.tcp://callcluster@HOST:PORT")]
+    [InlineData("--Media:RtpPortRange=20000", "Media:RtpPortRange: '20000' is not a port range FIRST-LAST within 1024-65535")]
+    [InlineData("--Media:RtpPortRange=30000-20000", "Media:RtpPortRange: '30000-20000' must hold at least two ports (an RTP and RTCP pair)")]
+    [InlineData("--Media:RtpPortRange=80-90", "Media:RtpPortRange: '80-90' is not a port range FIRST-LAST within 1024-65535")]
+    [InlineData("--Media:AdvertisedAddress=not an address", "Media:AdvertisedAddress: 'not an address' is not a host name or IP address")]
+    [InlineData("--Logging:Format=xml", "Logging:Format: 'xml' is not one of text, json")]
+    [InlineData("--Node:Roles:x=session", "Node:Roles:x: list elements are indexed Node:Roles:0, Node:Roles:1, ...")]
+    public void Each_bad_setting_is_named_with_what_is_wrong(string argument, string expected)
+    {
+        Assert.Equal(expected, Problem(argument));
+    }
+
+    [Theory]
+    [InlineData("Sip:Listen:0=udp:127.0.0.1:5060", "'Sip:Listen:0=udp:127.0.0.1:5060' is not a setting; use --Section:Key=value")]
+    [InlineData("--Http:Listen", "'--Http:Listen' has no value; use --Http:Listen=value")]
+    [InlineData("--=x", "'--=x' is not a setting; use --Section:Key=value")]
+    public void Malformed_arguments_are_rejected(string argument, string expected)
+    {
+        Assert.Equal(expected, Problem(argument));
+    }
+
+    [Fact]
+    public void Good_values_of_every_kind_are_accepted()
+    {
+        var settings = SettingsReader.Read(ConfigurationSources.Build(null, new Hashtable(),
+        [
+            "--Sip:Listen:0=udp:[::1]:5070", "--Sip:Listen:1=tcp:0.0.0.0:5070", "--Sip:AdvertisedAddress=sip.example.com:5060",
+            "--Sip:Domain=example.com", "--Cluster:Port=0", "--Media:RtpPortRange=40000-40001", "--Media:AdvertisedAddress=203.0.113.7",
+            "--Persistence:Provider=postgres", "--Persistence:ConnectionString=Host=127.0.0.1;Port=5433;Username=cc;Database=cc",
+            "--Logging:Format=JSON", "--Node:Roles=Session",
+        ]));
+
+        Assert.Equal(["udp:[::1]:5070", "tcp:0.0.0.0:5070"], settings.Sip.Listen.Select(l => l.ToString()));
+        Assert.Equal("sip.example.com:5060", settings.Sip.AdvertisedAddress);
+        Assert.Equal(0, settings.Cluster.Port);
+        Assert.Equal((40000, 40001), (settings.Media.RtpPortMin, settings.Media.RtpPortMax));
+        Assert.Equal("postgres", settings.Persistence.Provider);
+        Assert.Equal("json", settings.Logging.Format);
+        Assert.Equal(["session"], settings.Node.Roles);
+    }
+}

@@ -1,0 +1,69 @@
+namespace CallCluster.Host.Tests.Process;
+
+[Collection(ProcessCollection.Name)]
+public sealed class CommandLineProcessTests : IDisposable
+{
+    private static readonly TimeSpan Within = TimeSpan.FromSeconds(60);
+    private readonly string _folder = Directory.CreateTempSubdirectory("cc-cli-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    private Task<ChildProcess> RunAsync(params string[] args) =>
+        ChildProcess.RunAsync("dotnet", [Paths.CallClusterDll(), .. args], _folder, Within);
+
+    private static string[] Lines(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    [Fact]
+    public async Task Help_lists_the_run_command_and_exits_0()
+    {
+        using var process = await RunAsync("--help");
+
+        Assert.Equal(0, process.ExitCode);
+        Assert.Contains("run", process.StandardOutput);
+        Assert.Empty(process.StandardError);
+    }
+
+    [Fact]
+    public async Task An_unknown_command_exits_2_with_one_line()
+    {
+        using var process = await RunAsync("fly");
+
+        Assert.Equal(2, process.ExitCode);
+        var line = Assert.Single(Lines(process.StandardError));
+        Assert.Contains("'fly'", line);
+    }
+
+    [Fact]
+    public async Task A_bad_setting_exits_2_with_one_line_naming_it()
+    {
+        using var process = await RunAsync("run", "--Sip:Listen:0=udp:1.2.3", "--Http:Listen=http://127.0.0.1:1");
+
+        Assert.Equal(2, process.ExitCode);
+        Assert.Equal(["Sip:Listen:0: 'udp:1.2.3' is not udp:IP:PORT or tcp:IP:PORT"], Lines(process.StandardError));
+        Assert.False(Directory.Exists(Path.Combine(_folder, "data")), "nothing is created for a refused start");
+    }
+
+    [Fact]
+    public async Task A_bad_environment_setting_exits_2_with_one_line_naming_it()
+    {
+        var child = ChildProcess.Start("dotnet", [Paths.CallClusterDll(), "run"], _folder, new Dictionary<string, string> { ["CALLCLUSTER_Logging__Format"] = "xml" });
+        using (child)
+        {
+            Assert.True(await child.WaitForExitAsync(Within));
+            Assert.Equal(2, child.ExitCode);
+            Assert.Equal(["Logging:Format: 'xml' is not one of text, json"], Lines(child.StandardError));
+        }
+    }
+
+    [Fact]
+    public async Task A_malformed_provisioning_file_exits_2_with_one_line_naming_the_problem()
+    {
+        var file = Path.Combine(_folder, "provision.json");
+        await File.WriteAllTextAsync(file, """{ "subscribers": [ { "user": "alice", "kind": "phone" } ] }""");
+
+        using var process = await RunAsync("run", $"--Provisioning:File={file}");
+
+        Assert.Equal(2, process.ExitCode);
+        Assert.Equal([$"Provisioning:File: '{file}': subscribers[0]: kind 'phone' is not one of mobile, local-terminal, other"], Lines(process.StandardError));
+    }
+}

@@ -1,0 +1,98 @@
+using System.Net;
+
+namespace CallCluster.Host.Tests.Process;
+
+/// <summary>
+/// The life of one node against a given journal: start with a provisioning file, become ready,
+/// serve metrics and the directory API, stop on SIGTERM, start again and find everything.
+/// </summary>
+public static class NodeScenario
+{
+    public static readonly string[] MetricNames =
+    [
+        "callcluster_sessions_active",
+        "callcluster_sessions_total",
+        "callcluster_journal_write_seconds",
+        "callcluster_sip_messages_in_total",
+        "callcluster_sip_messages_out_total",
+    ];
+
+    public const string ProvisioningJson = """
+        {
+          "domain": "home.test",
+          "subscribers": [
+            { "user": "alice", "password": "alice-pw", "kind": "mobile" },
+            { "user": "tv-alice", "password": "tv-pw", "kind": "local-terminal" }
+          ],
+          "households": [ { "id": "alice-home", "mobiles": ["alice"], "localTerminals": ["tv-alice"] } ],
+          "trunks": [ { "name": "carrier", "address": "127.0.0.2:5060", "trustedSources": ["127.0.0.2"], "prefixes": ["+44"] } ]
+        }
+        """;
+
+    public static async Task RunAsync(string folder, string connectionString, params string[] settings)
+    {
+        var file = Path.Combine(folder, "provision.json");
+        await File.WriteAllTextAsync(file, ProvisioningJson);
+
+        using (var node = NodeProcess.Start(folder, connectionString, [.. settings, $"--Provisioning:File={file}"]))
+        {
+            await node.WaitUntilReadyAsync();
+            Assert.Equal(HttpStatusCode.OK, (await node.SendAsync(HttpMethod.Get, "/healthz")).Status);
+
+            var (metricsStatus, metrics) = await node.SendAsync(HttpMethod.Get, "/metrics");
+            Assert.Equal(HttpStatusCode.OK, metricsStatus);
+            Assert.All(MetricNames, name => Assert.Contains($"# TYPE {name} ", metrics));
+
+            await ProvisionOverHttpAsync(node);
+
+            Assert.Equal(0, await node.TerminateAsync());
+        }
+
+        using (var restarted = NodeProcess.Start(folder, connectionString, settings))
+        {
+            await restarted.WaitUntilReadyAsync();
+            foreach (var path in new[] { "/api/v1/subscribers/alice", "/api/v1/subscribers/bob", "/api/v1/households/alice-home", "/api/v1/trunks/carrier" })
+            {
+                var (status, body) = await restarted.SendAsync(HttpMethod.Get, path);
+                Assert.True(status == HttpStatusCode.OK, $"GET {path} after restart: {(int)status} {body}");
+            }
+            var (_, bob) = await restarted.SendAsync(HttpMethod.Get, "/api/v1/subscribers/bob");
+            Assert.Contains("\"kind\":\"other\"", bob);
+            Assert.DoesNotContain("bob-pw", bob);
+            Assert.Equal(0, await restarted.TerminateAsync());
+        }
+    }
+
+    private static async Task ProvisionOverHttpAsync(NodeProcess node)
+    {
+        const string bob = """{ "user": "bob", "password": "bob-pw", "kind": "other" }""";
+        var created = await node.SendAsync(HttpMethod.Post, "/api/v1/subscribers", bob);
+        Assert.True(created.Status == HttpStatusCode.Created, $"create: {(int)created.Status} {created.Body}");
+
+        var again = await node.SendAsync(HttpMethod.Put, "/api/v1/subscribers/bob", bob);
+        Assert.True(again.Status == HttpStatusCode.OK, $"update: {(int)again.Status} {again.Body}");
+
+        var malformed = await node.SendAsync(HttpMethod.Post, "/api/v1/subscribers", """{ "user": "carol", """);
+        Assert.Equal(HttpStatusCode.BadRequest, malformed.Status);
+        Assert.Contains("\"error\":\"invalid JSON", malformed.Body);
+
+        var badKind = await node.SendAsync(HttpMethod.Post, "/api/v1/subscribers", """{ "user": "carol", "password": "x", "kind": "fridge" }""");
+        Assert.Equal(HttpStatusCode.BadRequest, badKind.Status);
+        Assert.Contains("kind 'fridge'", badKind.Body);
+
+        var inHousehold = await node.SendAsync(HttpMethod.Delete, "/api/v1/subscribers/alice");
+        Assert.Equal(HttpStatusCode.Conflict, inHousehold.Status);
+        Assert.Contains("alice-home", inHousehold.Body);
+
+        var missing = await node.SendAsync(HttpMethod.Get, "/api/v1/trunks/nowhere");
+        Assert.Equal(HttpStatusCode.NotFound, missing.Status);
+
+        var list = await node.SendAsync(HttpMethod.Get, "/api/v1/subscribers");
+        Assert.Equal(HttpStatusCode.OK, list.Status);
+        Assert.Contains("\"user\":\"bob\"", list.Body);
+        Assert.Contains("\"realm\":\"home.test\"", list.Body);
+
+        var homeCall = await node.SendAsync(HttpMethod.Post, "/api/v1/home-calls", """{ "mobile": "alice" }""");
+        Assert.Equal(HttpStatusCode.BadRequest, homeCall.Status);
+    }
+}
