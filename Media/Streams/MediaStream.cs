@@ -146,7 +146,7 @@ public sealed class MediaStream : IDatagramReceiver, IDisposable
     public void OnDatagram(UdpChannel channel, Span<byte> data, SocketAddress from)
     {
         // RFC 5761 section 4: with rtcp-mux, packet types 192-223 (second byte) are RTCP.
-        bool isRtcp = !ReferenceEquals(channel, rtp) || (data.Length >= 2 && data[1] is >= 192 and <= 223);
+        bool isRtcp = !ReferenceEquals(channel, rtp) || RtpRtcpDemux.IsRtcp(data);
         if (isRtcp)
         {
             OnRtcp(data, from);
