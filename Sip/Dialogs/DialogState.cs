@@ -62,9 +62,3 @@ public sealed record DialogState
     /// <inheritdoc />
     public override int GetHashCode() => HashCode.Combine(CallId, LocalTag, RemoteTag, LocalCSeq, RemoteCSeq, Early);
 }
-
-/// <summary>Dialog identifier (RFC 3261 12): Call-ID, local tag and remote tag.</summary>
-/// <param name="CallId">Call-ID.</param>
-/// <param name="LocalTag">Our tag.</param>
-/// <param name="RemoteTag">The peer's tag.</param>
-public sealed record DialogId(string CallId, string LocalTag, string RemoteTag);
