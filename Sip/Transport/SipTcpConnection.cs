@@ -7,8 +7,8 @@ using System.Threading.Channels;
 namespace CallCluster.Sip.Transport;
 
 /// <summary>
-/// One TCP connection: a receive loop that frames the byte stream (System.IO.Pipelines over
-/// the socket) and a send loop draining a bounded queue. Both are asynchronous; no thread is
+/// One TCP or TLS connection: a receive loop that frames the byte stream (System.IO.Pipelines
+/// over the socket's stream) and a send loop draining a bounded queue. Both are asynchronous; no thread is
 /// held per connection. Closing is idempotent and reported once to the owner.
 /// </summary>
 internal sealed class SipTcpConnection
@@ -16,6 +16,7 @@ internal sealed class SipTcpConnection
     private static ReadOnlyMemory<byte> Pong => "\r\n"u8.ToArray();
 
     private readonly Socket _socket;
+    private readonly Stream _stream;
     private readonly SipTransportOptions _options;
     private readonly TimeProvider _time;
     private readonly Channel<ReadOnlyMemory<byte>> _outbound;
@@ -23,10 +24,13 @@ internal sealed class SipTcpConnection
     private long _lastActivity;
     private int _closed;
 
-    public SipTcpConnection(long id, Socket socket, SipTransportOptions options, TimeProvider time)
+    /// <param name="stream">The socket's stream: a NetworkStream, or an authenticated SslStream for TLS.</param>
+    public SipTcpConnection(long id, SipTransportKind kind, Socket socket, Stream stream, SipTransportOptions options, TimeProvider time)
     {
         Id = id;
+        Kind = kind;
         _socket = socket;
+        _stream = stream;
         _options = options;
         _time = time;
         Remote = socket.RemoteEndPoint as IPEndPoint ?? throw new SocketException((int)SocketError.NotConnected);
@@ -37,6 +41,8 @@ internal sealed class SipTcpConnection
     }
 
     public long Id { get; }
+
+    public SipTransportKind Kind { get; }
 
     public IPEndPoint Remote { get; }
 
@@ -73,6 +79,7 @@ internal sealed class SipTcpConnection
         _outbound.Writer.TryComplete();
         _stop.Cancel();
         _socket.Dispose();
+        _stream.Dispose();
     }
 
     private async Task RunAsync(ChannelWriter<SipInboundPacket> sink, Action<SipTcpConnection> closed)
@@ -87,8 +94,7 @@ internal sealed class SipTcpConnection
 
     private async Task<string> ReceiveLoopAsync(ChannelWriter<SipInboundPacket> sink)
     {
-        var stream = new NetworkStream(_socket, ownsSocket: false);
-        var reader = PipeReader.Create(stream, new StreamPipeReaderOptions(bufferSize: 4096, minimumReadSize: 1024, leaveOpen: true));
+        var reader = PipeReader.Create(_stream, new StreamPipeReaderOptions(bufferSize: 4096, minimumReadSize: 1024, leaveOpen: true));
         try
         {
             while (true)
@@ -102,14 +108,14 @@ internal sealed class SipTcpConnection
                 if (result.IsCompleted) return buffer.IsEmpty ? "closed by peer" : "closed by peer mid-message";
             }
         }
-        catch (Exception e) when (e is OperationCanceledException or IOException or SocketException or ObjectDisposedException or ChannelClosedException)
+        catch (Exception e) when (e is OperationCanceledException or IOException or SocketException or ObjectDisposedException
+            or ChannelClosedException or InvalidOperationException)
         {
             return CloseReason ?? e.GetType().Name;
         }
         finally
         {
             await reader.CompleteAsync().ConfigureAwait(false);
-            await stream.DisposeAsync().ConfigureAwait(false);
         }
     }
 
@@ -125,7 +131,7 @@ internal sealed class SipTcpConnection
             if (frame.Kind == SipFrameKind.Ping) Send(Pong);
             if (frame.Kind == SipFrameKind.Message)
             {
-                (packets ??= []).Add(new SipInboundPacket(frame.Message.ToArray(), SipTransportKind.Tcp, Remote, Local, Id));
+                (packets ??= []).Add(new SipInboundPacket(frame.Message.ToArray(), Kind, Remote, Local, Id));
             }
             buffer = buffer.Slice(frame.End);
         }
@@ -146,17 +152,12 @@ internal sealed class SipTcpConnection
         {
             await foreach (var data in _outbound.Reader.ReadAllAsync(_stop.Token).ConfigureAwait(false))
             {
-                var remaining = data;
-                while (!remaining.IsEmpty)
-                {
-                    var sent = await _socket.SendAsync(remaining, SocketFlags.None, _stop.Token).ConfigureAwait(false);
-                    if (sent <= 0) break;
-                    remaining = remaining[sent..];
-                }
+                await _stream.WriteAsync(data, _stop.Token).ConfigureAwait(false);
                 Touch();
             }
         }
-        catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException)
+        catch (Exception e) when (e is OperationCanceledException or IOException or SocketException or ObjectDisposedException
+            or InvalidOperationException)
         {
             Close(CloseReason ?? $"send: {e.GetType().Name}");
         }

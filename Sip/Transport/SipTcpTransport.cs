@@ -6,7 +6,8 @@ using System.Threading.Channels;
 namespace CallCluster.Sip.Transport;
 
 /// <summary>
-/// SIP over TCP (RFC 3261 section 18): accepts connections on one address, frames each stream
+/// SIP over TCP, or over TLS when started with <see cref="SipTransportKind.Tls"/> (RFC 3261
+/// sections 18 and 26.2): accepts connections on one address, frames each stream
 /// into messages delivered to the inbound channel, and sends either over a connection named by
 /// id or to a remote endpoint, reusing an open connection to it or connecting when none exists.
 /// Idle connections are closed after <see cref="SipTransportOptions.IdleTimeout"/> (measured on
@@ -19,14 +20,19 @@ public sealed class SipTcpTransport : IAsyncDisposable
     private readonly SipTransportOptions _options;
     private readonly TimeProvider _time;
     private readonly SipConnectionIds _ids;
+    private readonly SipTlsSettings? _tls;
+    private int _handshaking;
     private readonly ConcurrentDictionary<long, SipTcpConnection> _byId = new();
     private readonly ConcurrentDictionary<IPEndPoint, SipTcpConnection> _byRemote = new();
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _accepting;
     private readonly Task _sweeping;
 
-    private SipTcpTransport(Socket listener, ChannelWriter<SipInboundPacket> sink, SipTransportOptions options, TimeProvider time, SipConnectionIds ids)
+    private SipTcpTransport(
+        SipTransportKind kind, Socket listener, ChannelWriter<SipInboundPacket> sink, SipTransportOptions options, TimeProvider time, SipConnectionIds ids)
     {
+        Kind = kind;
+        _tls = kind == SipTransportKind.Tls ? options.Tls : null;
         _listener = listener;
         _sink = sink;
         _options = options;
@@ -43,8 +49,21 @@ public sealed class SipTcpTransport : IAsyncDisposable
         ChannelWriter<SipInboundPacket> sink,
         SipTransportOptions options,
         TimeProvider time,
+        SipConnectionIds? ids = null) =>
+        Start(SipTransportKind.Tcp, endPoint, sink, options, time, ids);
+
+    /// <summary>Binds a TCP (<see cref="SipTransportKind.Tcp"/>) or TLS (<see cref="SipTransportKind.Tls"/>, needs <see cref="SipTransportOptions.Tls"/>) listener.</summary>
+    public static SipTcpTransport Start(
+        SipTransportKind kind,
+        IPEndPoint endPoint,
+        ChannelWriter<SipInboundPacket> sink,
+        SipTransportOptions options,
+        TimeProvider time,
         SipConnectionIds? ids = null)
     {
+        if (kind == SipTransportKind.Udp) throw new ArgumentException("UDP is not a stream transport.", nameof(kind));
+        if (kind == SipTransportKind.Tls && options.Tls is null)
+            throw new ArgumentException("A TLS listener needs SipTransportOptions.Tls.", nameof(options));
         if (options.Limits.MaxMessageBytes > options.MaxBufferedBytesPerConnection)
             throw new ArgumentException("MaxMessageBytes must not exceed MaxBufferedBytesPerConnection.", nameof(options));
         var socket = new Socket(endPoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
@@ -58,8 +77,11 @@ public sealed class SipTcpTransport : IAsyncDisposable
             socket.Dispose();
             throw;
         }
-        return new SipTcpTransport(socket, sink, options, time, ids ?? new SipConnectionIds());
+        return new SipTcpTransport(kind, socket, sink, options, time, ids ?? new SipConnectionIds());
     }
+
+    /// <summary>TCP or TLS.</summary>
+    public SipTransportKind Kind { get; }
 
     /// <summary>The bound address and port.</summary>
     public IPEndPoint LocalEndPoint { get; }
@@ -107,7 +129,7 @@ public sealed class SipTcpTransport : IAsyncDisposable
             socket.Dispose();
             return null;
         }
-        var connection = Adopt(socket);
+        var connection = await AdoptAsync(socket, remote, cancellationToken).ConfigureAwait(false);
         if (connection is null) return null;
         var winner = _byRemote.GetOrAdd(remote, connection);
         if (winner != connection && !winner.IsClosed)
@@ -119,22 +141,36 @@ public sealed class SipTcpTransport : IAsyncDisposable
         return connection;
     }
 
-    private SipTcpConnection? Adopt(Socket socket)
+    /// <summary>Wraps a connected socket (after the TLS handshake for TLS) and starts its loops; null when refused or failed.</summary>
+    private async Task<SipTcpConnection?> AdoptAsync(Socket socket, IPEndPoint? outboundTo, CancellationToken cancellationToken)
     {
-        if (_byId.Count >= _options.MaxConnections || _stop.IsCancellationRequested)
+        if (_byId.Count + Volatile.Read(ref _handshaking) >= _options.MaxConnections || _stop.IsCancellationRequested)
         {
             socket.Dispose();
             return null;
         }
         SipTcpConnection connection;
+        Stream? stream = null;
+        Interlocked.Increment(ref _handshaking);
         try
         {
-            connection = new SipTcpConnection(_ids.Next(), socket, _options, _time);
+            stream = new NetworkStream(socket, ownsSocket: true);
+            if (_tls is not null)
+            {
+                stream = await SipTlsHandshake.AuthenticateAsync(stream, _tls, outboundTo, _time, _stop.Token, cancellationToken).ConfigureAwait(false);
+            }
+            connection = new SipTcpConnection(_ids.Next(), Kind, socket, stream, _options, _time);
         }
-        catch (Exception e) when (e is SocketException or ObjectDisposedException)
+        catch (Exception e) when (e is SocketException or ObjectDisposedException or IOException
+            or System.Security.Authentication.AuthenticationException or OperationCanceledException or InvalidOperationException)
         {
+            stream?.Dispose();
             socket.Dispose();
             return null;
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _handshaking);
         }
         _byId[connection.Id] = connection;
         _byRemote.TryAdd(connection.Remote, connection);
@@ -166,7 +202,7 @@ public sealed class SipTcpTransport : IAsyncDisposable
                 continue;
             }
             socket.NoDelay = true;
-            Adopt(socket);
+            _ = AdoptAsync(socket, null, CancellationToken.None);
         }
     }
 

@@ -20,8 +20,8 @@ public sealed class SipTransportLayer : IAsyncDisposable
     }
 
     /// <summary>
-    /// Binds every endpoint. TLS endpoints are not supported and throw <see cref="NotSupportedException"/>;
-    /// a bind failure stops what was started and rethrows.
+    /// Binds every endpoint. TLS endpoints need <see cref="SipTransportOptions.Tls"/> (else
+    /// <see cref="ArgumentException"/>); a bind failure stops what was started and rethrows.
     /// </summary>
     public static async Task<SipTransportLayer> StartAsync(IEnumerable<SipListenEndpoint> endpoints, SipTransportOptions options, TimeProvider time)
     {
@@ -36,11 +36,9 @@ public sealed class SipTransportLayer : IAsyncDisposable
                     case SipTransportKind.Udp:
                         layer._udp.Add(SipUdpTransport.Start(endpoint.EndPoint, layer._inbound.Writer, options));
                         break;
-                    case SipTransportKind.Tcp:
-                        layer._tcp.Add(SipTcpTransport.Start(endpoint.EndPoint, layer._inbound.Writer, options, time, ids));
-                        break;
                     default:
-                        throw new NotSupportedException($"Transport {endpoint.Kind} is not supported.");
+                        layer._tcp.Add(SipTcpTransport.Start(endpoint.Kind, endpoint.EndPoint, layer._inbound.Writer, options, time, ids));
+                        break;
                 }
             }
         }
@@ -58,7 +56,7 @@ public sealed class SipTransportLayer : IAsyncDisposable
     /// <summary>The bound endpoints, with the ports actually chosen.</summary>
     public IReadOnlyList<SipListenEndpoint> LocalEndpoints =>
         _udp.Select(u => new SipListenEndpoint(SipTransportKind.Udp, u.LocalEndPoint))
-            .Concat(_tcp.Select(t => new SipListenEndpoint(SipTransportKind.Tcp, t.LocalEndPoint)))
+            .Concat(_tcp.Select(t => new SipListenEndpoint(t.Kind, t.LocalEndPoint)))
             .ToArray();
 
     /// <summary>Sends to <paramref name="remote"/> over a transport of <paramref name="kind"/> (TCP reuses or opens a connection).</summary>
@@ -70,7 +68,7 @@ public sealed class SipTransportLayer : IAsyncDisposable
         {
             SipTransportKind.Udp when _udp.Find(u => u.LocalEndPoint.AddressFamily == family) is { } udp =>
                 udp.SendAsync(remote, data, cancellationToken),
-            SipTransportKind.Tcp when _tcp.Find(t => t.LocalEndPoint.AddressFamily == family) is { } tcp =>
+            SipTransportKind.Tcp or SipTransportKind.Tls when _tcp.Find(t => t.Kind == kind && t.LocalEndPoint.AddressFamily == family) is { } tcp =>
                 tcp.SendAsync(remote, data, cancellationToken),
             _ => ValueTask.FromResult(SipSendResult.NoTransport),
         };

@@ -23,6 +23,9 @@ public sealed record SipTransportOptions
 
     /// <summary>Messages queued for sending on one connection before sends are refused.</summary>
     public int OutboundQueuePerConnection { get; init; } = 256;
+
+    /// <summary>Certificate and peer checks for TLS listeners; required when a TLS endpoint is configured.</summary>
+    public SipTlsSettings? Tls { get; init; }
 }
 
 /// <summary>Outcome of a send.</summary>
