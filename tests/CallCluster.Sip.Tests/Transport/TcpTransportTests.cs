@@ -131,6 +131,20 @@ public sealed class TcpTransportTests
     }
 
     [Fact]
+    public async Task Buffered_bytes_limit_closes_the_connection()
+    {
+        var options = new SipTransportOptions
+        {
+            Limits = new SipFramerLimits(MaxHeaderBytes: 8192, MaxMessageBytes: 1024),
+            MaxBufferedBytesPerConnection = 1024,
+        };
+        await using var layer = await SocketTestKit.StartLoopbackAsync(options);
+        using var client = await SocketTestKit.ConnectAsync(layer.Endpoint(SipTransportKind.Tcp));
+        await client.SendTextAsync("INVITE sip:a@b SIP/2.0\r\nX: " + new string('x', 3000));
+        Assert.True(await client.ClosedByPeerAsync());
+    }
+
+    [Fact]
     public async Task Connections_beyond_the_limit_are_closed()
     {
         await using var layer = await SocketTestKit.StartLoopbackAsync(new SipTransportOptions { MaxConnections = 1 });
