@@ -172,6 +172,11 @@ public sealed class SipTcpTransport : IAsyncDisposable
         {
             Interlocked.Decrement(ref _handshaking);
         }
+        if (_stop.IsCancellationRequested)
+        {
+            connection.Close("transport stopped");
+            return null;
+        }
         _byId[connection.Id] = connection;
         _byRemote.TryAdd(connection.Remote, connection);
         connection.Start(_sink, Forget);

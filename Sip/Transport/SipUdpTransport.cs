@@ -7,7 +7,8 @@ namespace CallCluster.Sip.Transport;
 /// <summary>
 /// SIP over UDP (RFC 3261 section 18): one socket, one asynchronous receive loop delivering
 /// each datagram as a <see cref="SipInboundPacket"/>. Datagrams made only of CR/LF (keep-alives)
-/// and datagrams over the message limit are dropped.
+/// and datagrams over the message limit are dropped. <see cref="SipInboundPacket.Local"/> is the bound
+/// address (0.0.0.0 or :: when bound to every interface).
 /// </summary>
 public sealed class SipUdpTransport : IAsyncDisposable
 {
