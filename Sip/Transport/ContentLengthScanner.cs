@@ -13,6 +13,7 @@ internal static class ContentLengthScanner
     public static SipFrameError Find(in ReadOnlySequence<byte> headers, out long length)
     {
         length = -1;
+        if (headers.IsSingleSegment) return Scan(headers.FirstSpan, out length);
         var size = (int)headers.Length;
         byte[]? rented = null;
         Span<byte> bytes = size <= 2048 ? stackalloc byte[size] : (rented = ArrayPool<byte>.Shared.Rent(size)).AsSpan(0, size);

@@ -29,25 +29,14 @@ public static class SipStreamFramer
         var keepAlive = TryReadKeepAlive(buffer, out frame);
         if (keepAlive != null) return keepAlive.Value;
 
-        var reader = new SequenceReader<byte>(buffer);
-        if (!reader.TryReadTo(out ReadOnlySequence<byte> headers, HeaderEnd, advancePastDelimiter: true))
+        if (!TryFindHeaderEnd(buffer, limits, out var headerLength, out error))
         {
-            if (buffer.Length >= limits.MaxHeaderBytes + HeaderEnd.Length)
-            {
-                error = SipFrameError.HeaderSectionTooLarge;
-                return SipFrameStatus.Invalid;
-            }
-            return SipFrameStatus.NeedMoreData;
-        }
-        if (headers.Length > limits.MaxHeaderBytes)
-        {
-            error = SipFrameError.HeaderSectionTooLarge;
-            return SipFrameStatus.Invalid;
+            return error == SipFrameError.None ? SipFrameStatus.NeedMoreData : SipFrameStatus.Invalid;
         }
 
-        error = ContentLengthScanner.Find(headers, out var bodyLength);
+        error = ContentLengthScanner.Find(buffer.Slice(0, headerLength), out var bodyLength);
         if (error != SipFrameError.None) return SipFrameStatus.Invalid;
-        var total = reader.Consumed + bodyLength;
+        var total = headerLength + HeaderEnd.Length + bodyLength;
         if (total > limits.MaxMessageBytes)
         {
             error = SipFrameError.MessageTooLarge;
@@ -58,6 +47,26 @@ public static class SipStreamFramer
         var message = buffer.Slice(0, total);
         frame = new SipFrame(SipFrameKind.Message, message, message.End);
         return SipFrameStatus.Done;
+    }
+
+    /// <summary>Length of the header section (without the blank line); false with no error when more data is needed.</summary>
+    private static bool TryFindHeaderEnd(in ReadOnlySequence<byte> buffer, SipFramerLimits limits, out long headerLength, out SipFrameError error)
+    {
+        error = SipFrameError.None;
+        headerLength = -1;
+        var window = Math.Min(buffer.Length, (long)limits.MaxHeaderBytes + HeaderEnd.Length);
+        if (buffer.IsSingleSegment)
+        {
+            headerLength = buffer.FirstSpan[..(int)window].IndexOf(HeaderEnd);
+        }
+        else
+        {
+            var reader = new SequenceReader<byte>(buffer.Slice(0, window));
+            if (reader.TryReadTo(out ReadOnlySequence<byte> headers, HeaderEnd, advancePastDelimiter: false)) headerLength = headers.Length;
+        }
+        if (headerLength >= 0) return true;
+        if (window == (long)limits.MaxHeaderBytes + HeaderEnd.Length) error = SipFrameError.HeaderSectionTooLarge;
+        return false;
     }
 
     private static SipFrameStatus? TryReadKeepAlive(in ReadOnlySequence<byte> buffer, out SipFrame frame)
