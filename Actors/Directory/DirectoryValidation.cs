@@ -73,9 +73,13 @@ public static class DirectoryValidation
             return false;
         }
 
-        if (text.Contains('/', StringComparison.Ordinal))
+        var slash = text.IndexOf('/', StringComparison.Ordinal);
+        if (slash >= 0)
         {
-            return IPNetwork.TryParse(text, out network);
+            // the base address must have no host bits set (10.0.0.0/8, not 10.0.0.1/8)
+            return IPNetwork.TryParse(text, out network)
+                && IPAddress.TryParse(text.AsSpan(0, slash), out var written)
+                && written.Equals(network.BaseAddress);
         }
 
         if (!IPAddress.TryParse(text, out var address))
