@@ -18,30 +18,47 @@ public sealed record RtpMap(int PayloadType, string EncodingName, int ClockRate,
     /// <summary>Parses an a=rtpmap value; false if it does not follow the grammar.</summary>
     public static bool TryParse(string value, out RtpMap map)
     {
-        map = null!;
-        int space = value.IndexOf(' ', StringComparison.Ordinal);
-        if (space <= 0 || !TryParsePayloadType(value.AsSpan(0, space), out int payloadType))
+        if (!TryParseCore(value, out int payloadType, out var name, out int clock, out int? channels))
+        {
+            map = null!;
+            return false;
+        }
+
+        map = new RtpMap(payloadType, name.ToString(), clock, channels);
+        return true;
+    }
+
+    /// <summary>True if <paramref name="value"/> is a well-formed a=rtpmap value (allocates nothing).</summary>
+    public static bool IsValid(ReadOnlySpan<char> value) => TryParseCore(value, out _, out _, out _, out _);
+
+    private static bool TryParseCore(ReadOnlySpan<char> value, out int payloadType, out ReadOnlySpan<char> name, out int clock, out int? channels)
+    {
+        name = default;
+        clock = 0;
+        channels = null;
+        payloadType = 0;
+        int space = value.IndexOf(' ');
+        if (space <= 0 || !TryParsePayloadType(value[..space], out payloadType))
         {
             return false;
         }
 
-        var rest = value.AsSpan(space + 1).Trim();
+        var rest = value[(space + 1)..].Trim();
         int slash = rest.IndexOf('/');
         if (slash <= 0)
         {
             return false;
         }
 
-        var name = rest[..slash];
+        name = rest[..slash];
         var afterName = rest[(slash + 1)..];
         int slash2 = afterName.IndexOf('/');
         var clockText = slash2 < 0 ? afterName : afterName[..slash2];
-        if (!int.TryParse(clockText, NumberStyles.None, CultureInfo.InvariantCulture, out int clock) || clock <= 0)
+        if (!int.TryParse(clockText, NumberStyles.None, CultureInfo.InvariantCulture, out clock) || clock <= 0)
         {
             return false;
         }
 
-        int? channels = null;
         if (slash2 >= 0)
         {
             if (!int.TryParse(afterName[(slash2 + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out int count) || count <= 0)
@@ -52,7 +69,6 @@ public sealed record RtpMap(int PayloadType, string EncodingName, int ClockRate,
             channels = count;
         }
 
-        map = new RtpMap(payloadType, name.ToString(), clock, channels);
         return true;
     }
 

@@ -45,12 +45,6 @@ internal sealed class SdpBuilder
         return SdpRejectReason.None;
     }
 
-    public SdpRejectReason Set(Action apply)
-    {
-        apply();
-        return SdpRejectReason.None;
-    }
-
     public SdpRejectReason StartMedia(MediaBuilder media)
     {
         var missing = Validate();

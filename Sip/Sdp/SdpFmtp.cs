@@ -21,6 +21,13 @@ public sealed record SdpFmtp(string Format, string Parameters)
         return null;
     }
 
+    /// <summary>True if <paramref name="value"/> has a format and parameters (allocates nothing).</summary>
+    public static bool IsValid(ReadOnlySpan<char> value)
+    {
+        int space = value.IndexOf(' ');
+        return space > 0 && space < value.Length - 1;
+    }
+
     /// <summary>Parses "format parameters"; false without a format or parameters.</summary>
     public static bool TryParse(string value, out SdpFmtp fmtp)
     {

@@ -93,6 +93,11 @@ public static class SdpParser
         }
 
         char type = (char)line[0];
+        if (type == 'a' && builder.HasVersion)
+        {
+            return ParseAttributeLine(builder, line[2..]);
+        }
+
         string value = Encoding.UTF8.GetString(line[2..]);
         if (!builder.HasVersion)
         {
@@ -116,39 +121,89 @@ public static class SdpParser
     {
         switch (type)
         {
+            case 'o':
+                if (builder.Origin is not null)
+                {
+                    return SdpRejectReason.MisplacedLine;
+                }
+
+                if (!TryParseOrigin(value, out var origin))
+                {
+                    return SdpRejectReason.InvalidOrigin;
+                }
+
+                builder.Origin = origin;
+                break;
+            case 's':
+                if (builder.SessionName is not null)
+                {
+                    return SdpRejectReason.MisplacedLine;
+                }
+
+                builder.SessionName = value;
+                break;
+            case 'i':
+                builder.Information = value;
+                break;
+            case 'u':
+                builder.Uri = value;
+                break;
+            case 'e':
+                builder.Emails.Add(value);
+                break;
+            case 'p':
+                builder.Phones.Add(value);
+                break;
+            case 'c':
+                if (builder.Connection is not null)
+                {
+                    return SdpRejectReason.MisplacedLine;
+                }
+
+                if (!TryParseConnection(value, out var connection))
+                {
+                    return SdpRejectReason.InvalidConnection;
+                }
+
+                builder.Connection = connection;
+                break;
+            case 'b':
+                if (!TryParseBandwidth(value, out var bandwidth))
+                {
+                    return SdpRejectReason.InvalidBandwidth;
+                }
+
+                builder.Bandwidths.Add(bandwidth);
+                break;
+            case 't':
+                if (!TryParseTiming(value, out var timing))
+                {
+                    return SdpRejectReason.InvalidTiming;
+                }
+
+                builder.Timings.Add((timing, []));
+                break;
+            case 'r':
+                if (builder.Timings.Count == 0)
+                {
+                    return SdpRejectReason.MisplacedLine;
+                }
+
+                builder.Timings[^1].Repeats.Add(value);
+                break;
+            case 'z':
+                builder.TimeZones = value;
+                break;
+            case 'k':
+                builder.Key = value;
+                break;
             case 'v':
                 return SdpRejectReason.MisplacedLine;
-            case 'o':
-                return builder.Origin is not null ? SdpRejectReason.MisplacedLine
-                    : TryParseOrigin(value, out var origin) ? builder.Set(() => builder.Origin = origin) : SdpRejectReason.InvalidOrigin;
-            case 's':
-                return builder.SessionName is not null ? SdpRejectReason.MisplacedLine : builder.Set(() => builder.SessionName = value);
-            case 'i':
-                return builder.Set(() => builder.Information = value);
-            case 'u':
-                return builder.Set(() => builder.Uri = value);
-            case 'e':
-                return builder.Set(() => builder.Emails.Add(value));
-            case 'p':
-                return builder.Set(() => builder.Phones.Add(value));
-            case 'c':
-                return builder.Connection is not null ? SdpRejectReason.MisplacedLine
-                    : TryParseConnection(value, out var connection) ? builder.Set(() => builder.Connection = connection) : SdpRejectReason.InvalidConnection;
-            case 'b':
-                return TryParseBandwidth(value, out var bandwidth) ? builder.Set(() => builder.Bandwidths.Add(bandwidth)) : SdpRejectReason.InvalidBandwidth;
-            case 't':
-                return TryParseTiming(value, out var timing) ? builder.Set(() => builder.Timings.Add((timing, []))) : SdpRejectReason.InvalidTiming;
-            case 'r':
-                return builder.Timings.Count == 0 ? SdpRejectReason.MisplacedLine : builder.Set(() => builder.Timings[^1].Repeats.Add(value));
-            case 'z':
-                return builder.Set(() => builder.TimeZones = value);
-            case 'k':
-                return builder.Set(() => builder.Key = value);
-            case 'a':
-                return TryParseAttribute(value, out var attribute) ? builder.Set(() => builder.Attributes.Add(attribute)) : SdpRejectReason.InvalidAttribute;
             default:
                 return SdpRejectReason.UnknownLineType;
         }
+
+        return SdpRejectReason.None;
     }
 
     private static SdpRejectReason ParseMediaLine(SdpBuilder builder, char type, string value)
@@ -157,21 +212,39 @@ public static class SdpParser
         switch (type)
         {
             case 'i':
-                return builder.Set(() => media.Information = value);
+                media.Information = value;
+                break;
             case 'c':
-                return media.Connection is not null ? SdpRejectReason.MisplacedLine
-                    : TryParseConnection(value, out var connection) ? builder.Set(() => media.Connection = connection) : SdpRejectReason.InvalidConnection;
+                if (media.Connection is not null)
+                {
+                    return SdpRejectReason.MisplacedLine;
+                }
+
+                if (!TryParseConnection(value, out var connection))
+                {
+                    return SdpRejectReason.InvalidConnection;
+                }
+
+                media.Connection = connection;
+                break;
             case 'b':
-                return TryParseBandwidth(value, out var bandwidth) ? builder.Set(() => media.Bandwidths.Add(bandwidth)) : SdpRejectReason.InvalidBandwidth;
+                if (!TryParseBandwidth(value, out var bandwidth))
+                {
+                    return SdpRejectReason.InvalidBandwidth;
+                }
+
+                media.Bandwidths.Add(bandwidth);
+                break;
             case 'k':
-                return builder.Set(() => media.Key = value);
-            case 'a':
-                return TryParseAttribute(value, out var attribute) ? builder.Set(() => media.Attributes.Add(attribute)) : SdpRejectReason.InvalidAttribute;
+                media.Key = value;
+                break;
             case 'v' or 'o' or 's' or 'u' or 'e' or 'p' or 't' or 'r' or 'z':
                 return SdpRejectReason.MisplacedLine;
             default:
                 return SdpRejectReason.UnknownLineType;
         }
+
+        return SdpRejectReason.None;
     }
 
     private static bool TryParseOrigin(string value, out SdpOrigin origin)
@@ -261,26 +334,40 @@ public static class SdpParser
         return true;
     }
 
-    private static bool TryParseAttribute(string value, out SdpAttribute attribute)
+    private static SdpRejectReason ParseAttributeLine(SdpBuilder builder, ReadOnlySpan<byte> text)
     {
-        attribute = null!;
-        int colon = value.IndexOf(':', StringComparison.Ordinal);
-        string name = colon < 0 ? value : value[..colon];
-        string? attributeValue = colon < 0 ? null : value[(colon + 1)..];
-        if (name.Length == 0 || name.Contains(' ', StringComparison.Ordinal))
+        int colon = text.IndexOf((byte)':');
+        var nameBytes = colon < 0 ? text : text[..colon];
+        if (nameBytes.IsEmpty || nameBytes.Contains((byte)' '))
         {
-            return false;
+            return SdpRejectReason.InvalidAttribute;
         }
 
+        string name = SdpAttributeNames.Find(nameBytes) ?? Encoding.UTF8.GetString(nameBytes);
+        string? value = colon < 0 ? null : Encoding.UTF8.GetString(text[(colon + 1)..]);
         bool valid = name switch
         {
-            "rtpmap" => attributeValue is not null && RtpMap.TryParse(attributeValue, out _),
-            "fmtp" => attributeValue is not null && SdpFmtp.TryParse(attributeValue, out _),
-            "rtcp" => attributeValue is not null && SdpRtcp.TryParse(attributeValue, out _),
-            "rtcp-fb" => attributeValue is not null && SdpRtcpFeedback.TryParse(attributeValue, out _),
+            "rtpmap" => value is not null && RtpMap.IsValid(value),
+            "fmtp" => value is not null && SdpFmtp.IsValid(value),
+            "rtcp" => value is not null && SdpRtcp.TryParse(value, out _),
+            "rtcp-fb" => value is not null && SdpRtcpFeedback.IsValid(value),
             _ => true,
         };
-        attribute = new SdpAttribute(name, attributeValue);
-        return valid;
+        if (!valid)
+        {
+            return SdpRejectReason.InvalidAttribute;
+        }
+
+        var attribute = new SdpAttribute(name, value);
+        if (builder.CurrentMedia is { } media)
+        {
+            media.Attributes.Add(attribute);
+        }
+        else
+        {
+            builder.Attributes.Add(attribute);
+        }
+
+        return SdpRejectReason.None;
     }
 }

@@ -13,6 +13,20 @@ public sealed record SdpRtcpFeedback(string Format, string Type, string? Paramet
     public bool SameFeedback(SdpRtcpFeedback other) =>
         string.Equals(Type, other.Type, StringComparison.OrdinalIgnoreCase) && string.Equals(Parameter, other.Parameter, StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>True if <paramref name="value"/> has a payload type or "*" and a feedback type (allocates nothing).</summary>
+    public static bool IsValid(ReadOnlySpan<char> value)
+    {
+        value = value.Trim();
+        int space = value.IndexOf(' ');
+        if (space <= 0 || value[(space + 1)..].Trim().IsEmpty)
+        {
+            return false;
+        }
+
+        var format = value[..space];
+        return format is "*" || RtpMap.TryParsePayloadType(format, out _);
+    }
+
     /// <summary>Parses an a=rtcp-fb value.</summary>
     public static bool TryParse(string value, out SdpRtcpFeedback feedback)
     {
