@@ -37,8 +37,8 @@ public sealed record PersistenceSection(string Provider, string ConnectionString
 /// <summary>`Cluster:*`: seeds are akka.tcp://callcluster@host:port addresses.</summary>
 public sealed record ClusterSection(string Hostname, int Port, IReadOnlyList<string> Seeds);
 
-/// <summary>`Media:*`: inclusive RTP port range and the address put in SDP.</summary>
-public sealed record MediaSection(int RtpPortMin, int RtpPortMax, string? AdvertisedAddress);
+/// <summary>`Media:*`: inclusive RTP port range, the IP the RTP sockets bind to, and the address put in SDP.</summary>
+public sealed record MediaSection(int RtpPortMin, int RtpPortMax, string BindAddress, string? AdvertisedAddress);
 
 /// <summary>`Provisioning:File`: a JSON file loaded into the directory at start.</summary>
 public sealed record ProvisioningSection(string? File);

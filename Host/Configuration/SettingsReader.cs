@@ -131,8 +131,17 @@ public static partial class SettingsReader
     private static MediaSection ReadMedia(IConfiguration configuration)
     {
         var (min, max) = SettingParsers.PortRange("Media:RtpPortRange", SettingValues.Scalar(configuration, "Media:RtpPortRange") ?? DefaultRtpPortRange);
+        var bindText = SettingValues.Scalar(configuration, "Media:BindAddress") ?? "127.0.0.1";
+        if (!System.Net.IPAddress.TryParse(bindText, out var bind))
+        {
+            throw new SettingsException($"Media:BindAddress: '{bindText}' is not an IP address");
+        }
         var advertised = SettingValues.Scalar(configuration, "Media:AdvertisedAddress");
-        return new MediaSection(min, max, advertised is null ? null : SettingParsers.HostName("Media:AdvertisedAddress", advertised));
+        if (advertised is null && (bind.Equals(System.Net.IPAddress.Any) || bind.Equals(System.Net.IPAddress.IPv6Any)))
+        {
+            throw new SettingsException($"Media:AdvertisedAddress: required when Media:BindAddress is {bindText} (the address terminals send RTP to)");
+        }
+        return new MediaSection(min, max, bind.ToString(), advertised is null ? null : SettingParsers.HostName("Media:AdvertisedAddress", advertised));
     }
 
     [GeneratedRegex(@"^akka\.tcp://callcluster@(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.\-]+):([1-9][0-9]{0,4})$")]

@@ -5,6 +5,7 @@ using CallCluster.Host.Configuration;
 using CallCluster.Host.Http;
 using CallCluster.Host.Metrics;
 using CallCluster.Host.Provisioning;
+using CallCluster.Media;
 
 namespace CallCluster.Host.Hosting;
 
@@ -39,6 +40,11 @@ public static class NodeHost
         }
 
         await using var app = Build(settings, nodeSettings, configuration);
+        var readiness = app.Services.GetRequiredService<NodeReadiness>();
+        if (provisioning is not null)
+        {
+            readiness.ProvisioningStarted();
+        }
         try
         {
             await app.StartAsync(cancellation);
@@ -65,6 +71,7 @@ public static class NodeHost
                 await app.StopAsync(CancellationToken.None);
                 return ExitCodes.Usage;
             }
+            readiness.ProvisioningDone();
         }
 
         await app.WaitForShutdownAsync(cancellation);
@@ -104,7 +111,7 @@ public static class NodeHost
         builder.Services.AddSingleton(settings.Persistence);
         builder.Services.AddSingleton<CallClusterMetrics>();
         builder.Services.AddSingleton<CallClusterMeterBridge>();
-        builder.Services.AddSingleton<JournalCheck>();
+        builder.Services.AddCallClusterStores(nodeSettings);
         builder.Services.AddSingleton<NodeReadiness>();
         builder.Services.AddSingleton<DirectoryClient>();
 
@@ -115,7 +122,10 @@ public static class NodeHost
                 loggers.ClearLoggers();
                 loggers.AddLoggerFactory();
             });
-            akka.AddCallCluster(nodeSettings);
+            akka.AddCallCluster(nodeSettings, new CallClusterParts
+            {
+                MediaManager = (_, _) => MediaManagerActor.Props(settings.ToMediaSettings()),
+            });
             akka.AddStartup((system, _) => services.GetRequiredService<NodeReadiness>().Attach(system));
         });
 

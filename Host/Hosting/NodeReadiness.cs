@@ -1,15 +1,22 @@
 using Akka.Actor;
 using Akka.Cluster;
+using CallCluster.Actors.Health;
 
 namespace CallCluster.Host.Hosting;
 
 /// <summary>Answers /readyz: this node is Up in the cluster and the journal is reachable.</summary>
-public sealed class NodeReadiness(JournalCheck journal)
+public sealed class NodeReadiness(JournalProbe journal)
 {
     private volatile ActorSystem? _system;
+    private volatile bool _provisioningPending;
 
     /// <summary>Called once the actor system has started.</summary>
     public void Attach(ActorSystem system) => _system = system;
+
+    /// <summary>Not ready until the provisioning file has been applied.</summary>
+    public void ProvisioningStarted() => _provisioningPending = true;
+
+    public void ProvisioningDone() => _provisioningPending = false;
 
     /// <summary>Null when ready, else a one-line reason.</summary>
     public async Task<string?> ProblemAsync(CancellationToken cancellation)
@@ -28,6 +35,11 @@ public sealed class NodeReadiness(JournalCheck journal)
         {
             return $"cluster member status is {self.Status}, not Up";
         }
-        return await journal.ProblemAsync(cancellation);
+        if (_provisioningPending)
+        {
+            return "provisioning file is being loaded";
+        }
+        var health = await journal.CheckAsync(cancellation);
+        return health.Reachable ? null : $"journal unreachable: {health.Error?.ReplaceLineEndings(" ")}";
     }
 }

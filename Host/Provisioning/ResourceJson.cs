@@ -19,6 +19,8 @@ public static partial class ResourceJson
             ReadCommentHandling = JsonCommentHandling.Skip,
             MaxDepth = 16,
             DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+            // Answers are JSON for programs, never embedded in HTML: keep ' and + readable.
+            Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         };
         options.MakeReadOnly(populateMissingResolver: true);
         return options;

@@ -33,6 +33,7 @@ public sealed class ConfigurationPrecedenceTests : IDisposable
         Assert.Equal(4053, settings.Cluster.Port);
         Assert.Empty(settings.Cluster.Seeds);
         Assert.Equal((20000, 29999), (settings.Media.RtpPortMin, settings.Media.RtpPortMax));
+        Assert.Equal("127.0.0.1", settings.Media.BindAddress);
         Assert.Equal("callcluster.local", settings.Sip.Domain);
         Assert.Null(settings.Provisioning.File);
         Assert.Equal("text", settings.Logging.Format);

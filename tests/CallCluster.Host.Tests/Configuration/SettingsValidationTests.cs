@@ -40,6 +40,8 @@ public sealed class SettingsValidationTests
     [InlineData("--Media:RtpPortRange=30000-20000", "Media:RtpPortRange: '30000-20000' must hold at least two ports (an RTP and RTCP pair)")]
     [InlineData("--Media:RtpPortRange=80-90", "Media:RtpPortRange: '80-90' is not a port range FIRST-LAST within 1024-65535")]
     [InlineData("--Media:AdvertisedAddress=not an address", "Media:AdvertisedAddress: 'not an address' is not a host name or IP address")]
+    [InlineData("--Media:BindAddress=localhost", "Media:BindAddress: 'localhost' is not an IP address")]
+    [InlineData("--Media:BindAddress=0.0.0.0", "Media:AdvertisedAddress: required when Media:BindAddress is 0.0.0.0 (the address terminals send RTP to)")]
     [InlineData("--Logging:Format=xml", "Logging:Format: 'xml' is not one of text, json")]
     [InlineData("--Node:Roles:x=session", "Node:Roles:x: list elements are indexed Node:Roles:0, Node:Roles:1, ...")]
     public void Each_bad_setting_is_named_with_what_is_wrong(string argument, string expected)
@@ -62,7 +64,7 @@ public sealed class SettingsValidationTests
         var settings = SettingsReader.Read(ConfigurationSources.Build(null, new Hashtable(),
         [
             "--Sip:Listen:0=udp:[::1]:5070", "--Sip:Listen:1=tcp:0.0.0.0:5070", "--Sip:AdvertisedAddress=sip.example.com:5060",
-            "--Sip:Domain=example.com", "--Cluster:Port=0", "--Media:RtpPortRange=40000-40001", "--Media:AdvertisedAddress=203.0.113.7",
+            "--Sip:Domain=example.com", "--Cluster:Port=0", "--Media:RtpPortRange=40000-40001", "--Media:AdvertisedAddress=203.0.113.7", "--Media:BindAddress=0.0.0.0",
             "--Persistence:Provider=postgres", "--Persistence:ConnectionString=Host=127.0.0.1;Port=5433;Username=cc;Database=cc",
             "--Logging:Format=JSON", "--Node:Roles=Session",
         ]));
@@ -71,6 +73,7 @@ public sealed class SettingsValidationTests
         Assert.Equal("sip.example.com:5060", settings.Sip.AdvertisedAddress);
         Assert.Equal(0, settings.Cluster.Port);
         Assert.Equal((40000, 40001), (settings.Media.RtpPortMin, settings.Media.RtpPortMax));
+        Assert.Equal(("0.0.0.0", "203.0.113.7"), (settings.Media.BindAddress, settings.Media.AdvertisedAddress));
         Assert.Equal("postgres", settings.Persistence.Provider);
         Assert.Equal("json", settings.Logging.Format);
         Assert.Equal(["session"], settings.Node.Roles);
