@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using CallCluster.Sip.Dialogs;
 
 namespace CallCluster.Actors.Sessions;
@@ -46,11 +47,14 @@ public sealed record LegState(LegId Id, LegDirection Direction, LegRole Role, Pa
     public int? EndStatus { get; init; }
 
     /// <summary>False once the leg is over.</summary>
+    [JsonIgnore]
     public bool IsLive => Phase != LegPhase.Ended;
 
     /// <summary>True while connected (2xx sent or received, not ended).</summary>
+    [JsonIgnore]
     public bool IsConnected => Phase == LegPhase.Confirmed;
 
     /// <summary>True for an unanswered INVITE (either direction).</summary>
+    [JsonIgnore]
     public bool IsUnanswered => Phase is LegPhase.Pending or LegPhase.Inviting or LegPhase.Early;
 }

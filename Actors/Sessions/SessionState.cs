@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text.Json.Serialization;
 
 namespace CallCluster.Actors.Sessions;
 
@@ -36,13 +37,16 @@ public sealed record SessionState(SessionId Id)
     /// <summary>A session that does not exist yet.</summary>
     public static SessionState Empty(SessionId id) => new(id);
 
+    [JsonIgnore]
     public bool Exists => Phase != SessionPhase.Idle;
 
     /// <summary>True once every leg is over (CDR pending or written).</summary>
+    [JsonIgnore]
     public bool IsOver => Phase is SessionPhase.Ending or SessionPhase.Ended;
 
     public LegState? Leg(LegId id) => Legs.Find(l => l.Id == id);
 
+    [JsonIgnore]
     public IEnumerable<LegState> LiveLegs => Legs.Where(l => l.IsLive);
 
     /// <summary>Decides what <paramref name="command"/> means in this state. Pure.</summary>

@@ -1,0 +1,152 @@
+using Akka.Actor;
+using Akka.Cluster.Sharding;
+using Akka.Persistence;
+using CallCluster.Actors.Cdr;
+using static CallCluster.Actors.Sessions.SessionCommands;
+using static CallCluster.Actors.Sessions.SessionReplies;
+
+namespace CallCluster.Actors.Sessions;
+
+public sealed partial class SessionActor
+{
+    private void Execute(ISessionEffect effect)
+    {
+        switch (effect)
+        {
+            case ISipEffect sip:
+                _gateway.Tell(sip, Self);
+                break;
+            case IMediaEffect media when _adapter.ToMedia(media, _state) is { } message:
+                _media.Tell(message, Self);
+                break;
+            case SessionEffects.WriteSessionCdr:
+                SendCdr();
+                Timers.StartPeriodicTimer(CdrTimer, CdrRetry.Instance, _settings.CdrRetryInterval);
+                break;
+        }
+    }
+
+    private void SendCdr()
+    {
+        if (_state.Phase == SessionPhase.Ending)
+        {
+            _cdrWriter.Tell(new WriteCdr(SessionCdr.Build(_state)), Self);
+        }
+        else
+        {
+            Timers.Cancel(CdrTimer);
+        }
+    }
+
+    private void OnRecovered()
+    {
+        SyncLegs();
+        switch (_state.Phase)
+        {
+            case SessionPhase.Ending:
+                SendCdr();
+                Timers.StartPeriodicTimer(CdrTimer, CdrRetry.Instance, _settings.CdrRetryInterval);
+                break;
+            case SessionPhase.Ended:
+                Passivate();
+                break;
+        }
+    }
+
+    /// <summary>Refreshes and re-INVITEs restart the leg's session timer.</summary>
+    private void NotifyLegs(ISessionCommand command)
+    {
+        var legId = command switch
+        {
+            SessionTimerRefreshed r => r.LegId,
+            ReInviteReceived r => r.LegId,
+            _ => null,
+        };
+        if (legId is not null && _legs.TryGetValue(legId, out var child))
+        {
+            child.Tell(LegActor.LegRefreshed.Instance);
+        }
+    }
+
+    /// <summary>One child per live leg, told the leg's latest state; children of ended legs stop.</summary>
+    private void SyncLegs()
+    {
+        foreach (var leg in _state.Legs)
+        {
+            var exists = _legs.TryGetValue(leg.Id, out var child);
+            if (!leg.IsLive)
+            {
+                if (exists)
+                {
+                    Context.Stop(child);
+                    _legs.Remove(leg.Id);
+                }
+
+                continue;
+            }
+
+            if (exists)
+            {
+                child!.Tell(new LegActor.LegUpdated(leg));
+            }
+            else
+            {
+                _legs[leg.Id] = Context.ActorOf(LegActor.Props(_state.Id, leg, _settings.SessionInterval), "leg-" + Uri.EscapeDataString(leg.Id.Value));
+            }
+        }
+    }
+
+    private void MaybeSnapshot()
+    {
+        if (_sinceSnapshot >= _settings.SnapshotEvery)
+        {
+            _sinceSnapshot = 0;
+            SaveSnapshot(new SessionSnapshot(_state));
+        }
+    }
+
+    private void Passivate()
+    {
+        if (!_passivating)
+        {
+            _passivating = true;
+            Context.Parent.Tell(new Passivate(StopSession.Instance));
+        }
+    }
+
+    protected override void OnPersistFailure(Exception cause, object @event, long sequenceNr)
+    {
+        ReplyUnavailable("journal write failed");
+        base.OnPersistFailure(cause, @event, sequenceNr);
+    }
+
+    protected override void OnPersistRejected(Exception cause, object @event, long sequenceNr)
+    {
+        ReplyUnavailable("journal rejected the write");
+        _journalFaulted = true;
+        Timers.StartSingleTimer(JournalTimer, JournalRetry.Instance, TimeSpan.FromSeconds(_settings.RetryAfterSeconds));
+        base.OnPersistRejected(cause, @event, sequenceNr);
+    }
+
+    private void ReplyUnavailable(string reason)
+    {
+        _pendingSender?.Tell(new Unavailable(_state.Id, 503, _settings.RetryAfterSeconds, reason));
+        _pendingSender = null;
+    }
+
+    /// <summary>Stop message used with <see cref="Passivate"/> and for shard hand-off.</summary>
+    public sealed record StopSession
+    {
+        public static StopSession Instance { get; } = new();
+    }
+
+    private sealed record CdrRetry
+    {
+        public static CdrRetry Instance { get; } = new();
+    }
+
+    private sealed record JournalRetry
+    {
+        public static JournalRetry Instance { get; } = new();
+    }
+}

@@ -1,0 +1,167 @@
+using Akka.Actor;
+using Akka.Cluster.Sharding;
+using Akka.Event;
+using Akka.Persistence;
+using CallCluster.Actors.Cdr;
+using CallCluster.Actors.Sessions.Media;
+using static CallCluster.Actors.Sessions.SessionCommands;
+using static CallCluster.Actors.Sessions.SessionReplies;
+
+namespace CallCluster.Actors.Sessions;
+
+/// <summary>
+/// The session entity: a thin persistent shell around <see cref="SessionState"/>. For each command
+/// it decides, persists the events (one atomic write), applies them, then runs the effects (SIP
+/// to the gateway outbox, media to the media manager, the CDR to the writer) and replies. It
+/// snapshots every <see cref="SessionSettings.SnapshotEvery"/> events, keeps one
+/// <see cref="LegActor"/> child per live leg, re-sends the CDR until confirmed (also after a
+/// recovery), and passivates through its shard once the CDR is confirmed. A failing journal makes
+/// it answer <see cref="Unavailable"/> (503) and apply nothing.
+/// </summary>
+public sealed partial class SessionActor : ReceivePersistentActor, IWithTimers
+{
+    private const string CdrTimer = "cdr";
+    private const string JournalTimer = "journal";
+
+    private readonly IActorRef _gateway;
+    private readonly IActorRef _media;
+    private readonly IActorRef _cdrWriter;
+    private readonly SessionSettings _settings;
+    private readonly ISessionMediaAdapter _adapter;
+    private readonly Dictionary<LegId, IActorRef> _legs = [];
+    private readonly ILoggingAdapter _log = Context.GetLogger();
+    private SessionState _state;
+    private IActorRef? _pendingSender;
+    private int _sinceSnapshot;
+    private bool _journalFaulted;
+    private bool _passivating;
+
+    public SessionActor(string entityId, IActorRef gateway, IActorRef media, IActorRef cdrWriter, SessionSettings settings, ISessionMediaAdapter adapter)
+    {
+        PersistenceId = "session-" + entityId;
+        _state = SessionState.Empty(new SessionId(entityId));
+        _gateway = gateway;
+        _media = media;
+        _cdrWriter = cdrWriter;
+        _settings = settings;
+        _adapter = adapter;
+
+        Recover<SnapshotOffer>(offer =>
+        {
+            if (offer.Snapshot is SessionSnapshot snapshot)
+            {
+                _state = snapshot.State;
+            }
+        });
+        Recover<ISessionEvent>(e => _state = _state.Apply(e));
+        Recover<RecoveryCompleted>(_ => OnRecovered());
+
+        Command<SessionQueries.GetSession>(OnGetSession);
+        Command<CdrWritten>(w =>
+        {
+            if (w.SessionId == _state.Id.Value)
+            {
+                Handle(new ConfirmCdr(_state.Id), ActorRefs.Nobody);
+            }
+        });
+        Command<CdrWriteFailed>(f => _log.Warning("CDR of session {0} not written yet: {1}", f.SessionId, f.Reason));
+        Command<CdrRetry>(_ => SendCdr());
+        Command<JournalRetry>(_ => _journalFaulted = false);
+        Command<StopSession>(_ => Context.Stop(Self));
+        Command<ISessionCommand>(c => Handle(c, Sender));
+        Command<SaveSnapshotSuccess>(_ => { });
+        Command<SaveSnapshotFailure>(f => _log.Warning(f.Cause, "Snapshot of {0} failed", PersistenceId));
+        CommandAny(OnOther);
+    }
+
+    public override string PersistenceId { get; }
+
+    public ITimerScheduler Timers { get; set; } = null!;
+
+    /// <summary>
+    /// Props of the entity <paramref name="entityId"/>. SIP effects go to <paramref name="gatewayOutbox"/>,
+    /// media commands to <paramref name="mediaManager"/> (through <paramref name="mediaAdapter"/>, by
+    /// default <see cref="MediaProtocolAdapter"/>), <see cref="WriteCdr"/> to <paramref name="cdrWriter"/>.
+    /// </summary>
+    public static Props Props(
+        string entityId,
+        IActorRef gatewayOutbox,
+        IActorRef mediaManager,
+        IActorRef cdrWriter,
+        SessionSettings? settings = null,
+        ISessionMediaAdapter? mediaAdapter = null) =>
+        Akka.Actor.Props.Create(() => new SessionActor(
+            entityId, gatewayOutbox, mediaManager, cdrWriter, settings ?? SessionSettings.Default, mediaAdapter ?? new MediaProtocolAdapter(null)));
+
+    private void OnOther(object message)
+    {
+        var command = _adapter.FromMedia(message, _state, Sender.Path.Address.ToString());
+        if (command is not null)
+        {
+            Handle(command, ActorRefs.Nobody);
+        }
+        else
+        {
+            Unhandled(message);
+        }
+    }
+
+    private void OnGetSession(SessionQueries.GetSession query)
+    {
+        if (_state.Exists)
+        {
+            Sender.Tell(SessionView.From(_state));
+            return;
+        }
+
+        Sender.Tell(new SessionQueries.SessionNotFound(query.SessionId));
+        Passivate();
+    }
+
+    private void Handle(ISessionCommand command, IActorRef replyTo)
+    {
+        if (_journalFaulted)
+        {
+            replyTo.Tell(new Unavailable(_state.Id, 503, _settings.RetryAfterSeconds, "session journal unavailable"));
+            return;
+        }
+
+        NotifyLegs(command);
+        var decision = _state.Decide(command, Context.System.Scheduler.Now);
+        if (decision.Events.Count == 0)
+        {
+            Complete(decision, replyTo);
+            return;
+        }
+
+        _pendingSender = replyTo;
+        var remaining = decision.Events.Count;
+        PersistAll(decision.Events, e =>
+        {
+            _state = _state.Apply(e);
+            _sinceSnapshot++;
+            if (--remaining == 0)
+            {
+                _pendingSender = null;
+                Complete(decision, replyTo);
+            }
+        });
+    }
+
+    private void Complete(Decision decision, IActorRef replyTo)
+    {
+        foreach (var effect in decision.Effects)
+        {
+            Execute(effect);
+        }
+
+        replyTo.Tell(decision.Reply);
+        SyncLegs();
+        MaybeSnapshot();
+        if (_state.Phase == SessionPhase.Ended || !_state.Exists)
+        {
+            Timers.Cancel(CdrTimer);
+            Passivate();
+        }
+    }
+}

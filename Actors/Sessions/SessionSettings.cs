@@ -1,0 +1,15 @@
+namespace CallCluster.Actors.Sessions;
+
+/// <summary>Tuning of the session entity.</summary>
+/// <param name="SnapshotEvery">Save a snapshot after this many persisted events.</param>
+/// <param name="CdrRetryInterval">Re-send the CDR this often until the writer confirms it.</param>
+/// <param name="RetryAfterSeconds">Retry-After given with 503 while the journal fails.</param>
+/// <param name="SessionInterval">RFC 4028 session interval: a leg with no refresh for this long is reaped.</param>
+public sealed record SessionSettings(
+    int SnapshotEvery,
+    TimeSpan CdrRetryInterval,
+    int RetryAfterSeconds,
+    TimeSpan SessionInterval)
+{
+    public static SessionSettings Default { get; } = new(50, TimeSpan.FromSeconds(5), 5, TimeSpan.FromSeconds(1800));
+}
