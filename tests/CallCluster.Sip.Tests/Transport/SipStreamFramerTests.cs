@@ -50,6 +50,41 @@ public sealed class SipStreamFramerTests
     }
 
     [Fact]
+    public void Random_chunking_of_random_message_sequences_gives_the_same_frames()
+    {
+        var pieces = new (SipFrameKind Kind, string Text)[]
+        {
+            (SipFrameKind.Message, Options("r1")), (SipFrameKind.Message, InviteWithBody()), (SipFrameKind.Ping, ""),
+        };
+        var random = new Random(5626);
+        for (var round = 0; round < 300; round++)
+        {
+            var chosen = Enumerable.Range(0, 1 + random.Next(6)).Select(_ => pieces[random.Next(pieces.Length)]).ToList();
+            var stream = Ascii(string.Concat(chosen.Select(p => p.Kind == SipFrameKind.Ping ? "\r\n\r\n" : p.Text)));
+            var cuts = Enumerable.Range(0, random.Next(12)).Select(_ => random.Next(stream.Length + 1)).Append(0).Append(stream.Length)
+                .Distinct().Order().ToArray();
+            var frames = new List<(SipFrameKind, string)>();
+            var pending = Array.Empty<byte>();
+            for (var c = 1; c < cuts.Length; c++)
+            {
+                pending = [.. pending, .. stream[cuts[c - 1]..cuts[c]]];
+                var buffer = Segments(pending[..(pending.Length / 3)], pending[(pending.Length / 3)..]);
+                for (var guard = 0; guard < 20; guard++)
+                {
+                    var status = SipStreamFramer.TryRead(buffer, Limits, out var frame, out var error);
+                    Assert.NotEqual(SipFrameStatus.Invalid, status);
+                    if (status == SipFrameStatus.NeedMoreData) break;
+                    frames.Add((frame.Kind, Encoding.ASCII.GetString(frame.Message.ToArray())));
+                    buffer = buffer.Slice(frame.End);
+                }
+                pending = buffer.ToArray();
+            }
+            Assert.Equal(chosen.Select(p => (p.Kind, p.Text)), frames);
+            Assert.Empty(pending);
+        }
+    }
+
+    [Fact]
     public void Every_prefix_of_a_message_needs_more_data()
     {
         var invite = Ascii(InviteWithBody());
