@@ -74,6 +74,7 @@ public abstract record RtcpPacket
             RtcpPacketType.SourceDescription => RtcpSourceDescription.ReadBody(header, body, out error),
             RtcpPacketType.Goodbye => RtcpGoodbye.ReadBody(header, body, out error),
             RtcpPacketType.ApplicationDefined => RtcpApplicationDefined.ReadBody(header, body, out error),
+            RtcpPacketType.TransportFeedback when header.Count == RtcpGenericNack.Format => RtcpGenericNack.ReadBody(body, out error),
             RtcpPacketType.PayloadFeedback when header.Count == RtcpPictureLossIndication.Format => RtcpPictureLossIndication.ReadBody(body, out error),
             RtcpPacketType.PayloadFeedback when header.Count == RtcpFullIntraRequest.Format => RtcpFullIntraRequest.ReadBody(body, out error),
             _ => new RtcpUnknownPacket(header.PacketType, header.Count, ValueList.Create(body)),

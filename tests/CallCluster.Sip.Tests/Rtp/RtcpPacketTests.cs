@@ -129,11 +129,32 @@ public sealed class RtcpPacketTests
     [Fact]
     public void Unknown_types_and_formats_are_kept_byte_exact()
     {
-        byte[] nack = [0x81, 0xCD, 0x00, 0x03, 0, 0, 0, 1, 0, 0, 0, 2, 0x12, 0x34, 0x00, 0x05];
-        var read = Assert.IsType<RtcpUnknownPacket>(Read(nack));
+        byte[] tmmbr = [0x83, 0xCD, 0x00, 0x04, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 2, 0x12, 0x34, 0x56, 0x78];
+        var read = Assert.IsType<RtcpUnknownPacket>(Read(tmmbr));
         Assert.Equal(RtcpPacketType.TransportFeedback, read.PacketType);
-        Assert.Equal(1, read.Count);
-        Assert.Equal(nack, Write(read));
+        Assert.Equal(3, read.Count);
+        Assert.Equal(tmmbr, Write(read));
+
+        byte[] xr = [0x80, 0xCF, 0x00, 0x01, 0, 0, 0, 9];
+        Assert.Equal(xr, Write(Assert.IsType<RtcpUnknownPacket>(Read(xr))));
+    }
+
+    [Fact]
+    public void Generic_nack_matches_rfc_4585_layout_and_lists_lost_packets()
+    {
+        byte[] expected = [0x81, 0xCD, 0x00, 0x03, 0, 0, 0, 1, 0, 0, 0, 2, 0x12, 0x34, 0x00, 0x05];
+        var nack = Assert.IsType<RtcpGenericNack>(Read(expected));
+        Assert.Equal(new RtcpGenericNack(1, 2, [new RtcpNackEntry(0x1234, 0x0005)]), nack);
+        Assert.Equal([0x1234, 0x1235, 0x1237], nack.Entries[0].LostSequenceNumbers());
+        Assert.Equal(expected, Write(nack));
+    }
+
+    [Fact]
+    public void Generic_nack_packs_lost_sequence_numbers_across_the_wrap()
+    {
+        var nack = RtcpGenericNack.ForLost(1, 2, [65534, 65535, 3, 40, 40]);
+        Assert.Equal([new RtcpNackEntry(65534, 0b10001), new RtcpNackEntry(40, 0)], nack.Entries);
+        Assert.Equal([65534, 65535, 3, 40], nack.Entries.SelectMany(e => e.LostSequenceNumbers()));
     }
 
     [Fact]
