@@ -97,6 +97,25 @@ public sealed class TcpTransportTests
     }
 
     [Fact]
+    public async Task Ipv6_loopback_listeners_from_configuration_text_carry_messages()
+    {
+        Assert.True(SipListenEndpoint.TryParse("tcp:[::1]:0", out var tcp));
+        Assert.True(SipListenEndpoint.TryParse("udp:[::1]:0", out var udp));
+        await using var server = await SipTransportLayer.StartAsync([tcp!, udp!], new SipTransportOptions(), TimeProvider.System);
+        await using var client = await SipTransportLayer.StartAsync([tcp!, udp!], new SipTransportOptions(), TimeProvider.System);
+        foreach (var kind in new[] { SipTransportKind.Tcp, SipTransportKind.Udp })
+        {
+            var target = server.Endpoint(kind);
+            Assert.Equal(IPAddress.IPv6Loopback, target.Address);
+            Assert.Equal(SipSendResult.Sent, await client.SendAsync(kind, target, Ascii(Options("v6"))));
+            var packet = await server.NextAsync();
+            Assert.Equal(kind, packet.Transport);
+            Assert.Equal(IPAddress.IPv6Loopback, packet.Remote.Address);
+            Assert.Equal(Options("v6"), Text(packet));
+        }
+    }
+
+    [Fact]
     public async Task Connect_failure_is_reported()
     {
         await using var layer = await SocketTestKit.StartLoopbackAsync();
