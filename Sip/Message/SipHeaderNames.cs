@@ -7,6 +7,7 @@ public static class SipHeaderNames
 {
     private static readonly string[] Canonical = BuildCanonical();
     private static readonly byte[][] CanonicalBytes = Array.ConvertAll(Canonical, Encoding.ASCII.GetBytes);
+    private static readonly SipHeaderId[][] Buckets = BuildBuckets();
 
     /// <summary>The canonical spelling of a known header ("Call-ID" for <see cref="SipHeaderId.CallId"/>).</summary>
     public static string GetName(SipHeaderId id) => Canonical[(int)id];
@@ -19,12 +20,12 @@ public static class SipHeaderNames
             return Compact((char)(name[0] | 0x20));
         }
 
-        for (var i = 1; i < CanonicalBytes.Length; i++)
+        foreach (var id in Buckets[BucketOf(name.Length, name[0])])
         {
-            var candidate = CanonicalBytes[i];
+            var candidate = CanonicalBytes[(int)id];
             if (candidate.Length == name.Length && System.Text.Ascii.EqualsIgnoreCase(candidate, name))
             {
-                return (SipHeaderId)i;
+                return id;
             }
         }
 
@@ -79,6 +80,21 @@ public static class SipHeaderNames
     public static bool IsSingleValued(SipHeaderId id) => id is SipHeaderId.From or SipHeaderId.To
         or SipHeaderId.CallId or SipHeaderId.CSeq or SipHeaderId.MaxForwards or SipHeaderId.ContentLength
         or SipHeaderId.ContentType or SipHeaderId.Expires;
+
+    // Names are bucketed by length and first letter, so a look-up compares one or two candidates.
+    private static int BucketOf(int length, int first) => (Math.Min(length, 31) * 32) + ((first | 0x20) & 31);
+
+    private static SipHeaderId[][] BuildBuckets()
+    {
+        var lists = new List<SipHeaderId>[32 * 32];
+        for (var i = 1; i < Canonical.Length; i++)
+        {
+            var b = BucketOf(Canonical[i].Length, Canonical[i][0]);
+            (lists[b] ??= []).Add((SipHeaderId)i);
+        }
+
+        return Array.ConvertAll(lists, l => l?.ToArray() ?? []);
+    }
 
     private static string[] BuildCanonical()
     {

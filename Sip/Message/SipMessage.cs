@@ -104,9 +104,24 @@ public abstract partial class SipMessage
     }
 
     /// <summary>The values of every header with that id, in order.</summary>
-    public IReadOnlyList<string> GetHeaderValues(SipHeaderId id) => id == SipHeaderId.Unknown
-        ? []
-        : GetHeaderValues(SipHeaderNames.GetName(id));
+    public IReadOnlyList<string> GetHeaderValues(SipHeaderId id)
+    {
+        if (id == SipHeaderId.Unknown)
+        {
+            return [];
+        }
+
+        List<string>? list = null;
+        foreach (var e in headers)
+        {
+            if (e.Id == id)
+            {
+                (list ??= new List<string>(2)).Add(ValueText(e));
+            }
+        }
+
+        return list ?? (IReadOnlyList<string>)[];
+    }
 
     /// <summary>A copy of the message bytes.</summary>
     public byte[] ToBytes() => Raw.ToArray();

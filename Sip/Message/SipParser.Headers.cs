@@ -62,12 +62,8 @@ public static partial class SipParser
         var span = state.Span;
         entry = default;
         next = start;
-        var i = start;
-        while (i < span.Length && SipSyntax.IsTokenChar(span[i]))
-        {
-            i++;
-        }
-
+        var nameLength = span[start..].IndexOfAnyExcept(SipSyntax.TokenBytes);
+        var i = nameLength < 0 ? span.Length : start + nameLength;
         var nameEnd = i;
         while (i < span.Length && SipSyntax.IsWhitespace(span[i]))
         {

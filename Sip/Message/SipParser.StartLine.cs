@@ -119,15 +119,7 @@ public static partial class SipParser
             return false;
         }
 
-        foreach (var b in uri)
-        {
-            if (b <= 0x20 || b >= 0x7F || b is (byte)'<' or (byte)'>' or (byte)'"' or (byte)'\\' or (byte)'{' or (byte)'}' or (byte)'|' or (byte)'^')
-            {
-                return false;
-            }
-        }
-
-        return true;
+        return !uri.ContainsAnyExcept(SipSyntax.UriBytes);
     }
 
     private static bool IsDigit(byte b) => (uint)(b - '0') <= 9;
