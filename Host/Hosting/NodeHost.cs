@@ -114,6 +114,7 @@ public static class NodeHost
         builder.Services.AddCallClusterStores(nodeSettings);
         builder.Services.AddSingleton<NodeReadiness>();
         builder.Services.AddSingleton<DirectoryClient>();
+        builder.Services.AddSingleton<SessionClient>();
 
         builder.Services.AddAkka(nodeSettings.SystemName, (akka, services) =>
         {
@@ -139,7 +140,7 @@ public static class NodeHost
         });
         HealthEndpoints.Map(app);
         DirectoryEndpoints.Map(app, settings.Sip);
-        SessionEndpoints.Map(app);
+        SessionEndpoints.Map(app, settings.Sip);
         return app;
     }
 }

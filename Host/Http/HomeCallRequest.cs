@@ -20,6 +20,15 @@ public sealed record HomeCallRequest(string Mobile, string LocalTerminal, string
         return null;
     }
 
+    /// <summary>A user becomes sip:user@domain; a sip: or sips: URI or user@host is kept as a URI.</summary>
+    public static CallCluster.Actors.Sessions.Party ToParty(string value, string domain)
+    {
+        var uri = value.StartsWith("sip:", StringComparison.OrdinalIgnoreCase) || value.StartsWith("sips:", StringComparison.OrdinalIgnoreCase)
+            ? value
+            : value.Contains('@', StringComparison.Ordinal) ? $"sip:{value}" : $"sip:{value}@{domain}";
+        return new CallCluster.Actors.Sessions.Party(uri);
+    }
+
     private static string? Party(string field, string? value)
     {
         if (string.IsNullOrWhiteSpace(value))

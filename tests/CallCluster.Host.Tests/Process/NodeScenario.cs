@@ -94,5 +94,13 @@ public static class NodeScenario
 
         var homeCall = await node.SendAsync(HttpMethod.Post, "/api/v1/home-calls", """{ "mobile": "alice" }""");
         Assert.Equal(HttpStatusCode.BadRequest, homeCall.Status);
+        Assert.Contains("localTerminal", homeCall.Body);
+
+        var cdrs = await node.SendAsync(HttpMethod.Get, "/api/v1/cdrs?limit=10");
+        Assert.True(cdrs.Status == HttpStatusCode.OK, $"cdrs: {(int)cdrs.Status} {cdrs.Body}");
+        Assert.Contains("\"count\":0", cdrs.Body);
+
+        var badLimit = await node.SendAsync(HttpMethod.Get, "/api/v1/cdrs?limit=0");
+        Assert.Equal(HttpStatusCode.BadRequest, badLimit.Status);
     }
 }

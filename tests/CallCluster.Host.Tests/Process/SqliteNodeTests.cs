@@ -16,13 +16,16 @@ public sealed class SqliteNodeTests : IDisposable
     }
 
     [Fact]
-    public async Task With_the_default_connection_string_the_node_creates_its_database_under_data_in_the_working_folder()
+    public async Task With_the_default_connection_string_and_json_logs_the_node_writes_its_database_under_data_and_logs_json_lines()
     {
-        using var node = NodeProcess.Start(_folder, "Data Source=./data/callcluster.db");
+        using var node = NodeProcess.Start(_folder, "Data Source=./data/callcluster.db", "--Logging:Format=json");
 
         await node.WaitUntilReadyAsync();
 
         Assert.True(File.Exists(Path.Combine(_folder, "data", "callcluster.db")), node.Output());
+        var lines = node.Process.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.NotEmpty(lines);
+        Assert.All(lines, line => Assert.Equal(System.Text.Json.JsonValueKind.Object, System.Text.Json.JsonDocument.Parse(line).RootElement.ValueKind));
         Assert.Equal(0, await node.TerminateAsync());
     }
 }
