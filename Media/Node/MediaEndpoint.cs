@@ -47,8 +47,11 @@ public sealed class MediaEndpoint : IDisposable
     /// <summary>True once the peer's SDP was applied (silence counts only from then on).</summary>
     public bool Configured { get; set; }
 
-    /// <summary>When the current silence was reported (timestamp), or null.</summary>
+    /// <summary>The <see cref="ActivityCount"/> when the current silence was reported, or null.</summary>
     public long? DeadReportedAt { get; set; }
+
+    /// <summary>Packets received from the peer over all streams.</summary>
+    public long ActivityCount => Streams.Sum(s => s.ActivityCount);
 
     /// <summary>Latest activity over all streams (timestamp).</summary>
     public long LastActivity => Streams.Max(s => s.LastActivity);

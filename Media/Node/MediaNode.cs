@@ -139,15 +139,15 @@ public sealed partial class MediaNode : IDisposable
         var dead = new List<EndpointDead>();
         foreach (var endpoint in endpoints.Values)
         {
-            long last = endpoint.LastActivity;
-            if (endpoint.DeadReportedAt is { } reported && last > reported)
+            long activity = endpoint.ActivityCount;
+            if (endpoint.DeadReportedAt is { } reported && activity != reported)
             {
                 endpoint.DeadReportedAt = null;
             }
 
-            if (endpoint.DeadReportedAt is null && endpoint.Configured && endpoint.ExpectsMedia && time.GetElapsedTime(last, now) >= settings.DeadMediaTimeout)
+            if (endpoint.DeadReportedAt is null && endpoint.Configured && endpoint.ExpectsMedia && time.GetElapsedTime(endpoint.LastActivity, now) >= settings.DeadMediaTimeout)
             {
-                endpoint.DeadReportedAt = now;
+                endpoint.DeadReportedAt = activity;
                 dead.Add(new EndpointDead(endpoint.Id, endpoint.SessionId, endpoint.LegId));
             }
         }

@@ -23,6 +23,7 @@ public sealed class MediaStream : IDatagramReceiver, IDisposable
     private volatile SocketAddress? latchedRtp;
     private volatile SocketAddress? latchedRtcp;
     private long lastActivity;
+    private long activityCount;
     private long rtpReceived;
     private long rtpDropped;
     private int inboundSsrc;
@@ -86,6 +87,9 @@ public sealed class MediaStream : IDatagramReceiver, IDisposable
 
     /// <summary>Monotonic timestamp (<see cref="TimeProvider.GetTimestamp"/>) of the last RTP or RTCP from the peer.</summary>
     public long LastActivity => Interlocked.Read(ref lastActivity);
+
+    /// <summary>RTP and RTCP packets received from the peer (any change means the peer is alive).</summary>
+    public long ActivityCount => Interlocked.Read(ref activityCount);
 
     /// <summary>Valid RTP packets received.</summary>
     public long RtpReceived => Interlocked.Read(ref rtpReceived);
@@ -160,6 +164,7 @@ public sealed class MediaStream : IDatagramReceiver, IDisposable
         }
 
         Interlocked.Exchange(ref lastActivity, time.GetTimestamp());
+        Interlocked.Increment(ref activityCount);
         Interlocked.Increment(ref rtpReceived);
         if (latchedRtp is null)
         {
@@ -192,6 +197,7 @@ public sealed class MediaStream : IDatagramReceiver, IDisposable
     private void OnRtcp(Span<byte> data, SocketAddress from)
     {
         Interlocked.Exchange(ref lastActivity, time.GetTimestamp());
+        Interlocked.Increment(ref activityCount);
         if (latchedRtcp is null || !latchedRtcp.Equals(from))
         {
             latchedRtcp = Copy(from);

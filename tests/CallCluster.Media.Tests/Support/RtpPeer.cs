@@ -22,6 +22,7 @@ public sealed class RtpPeer : IDisposable
     private readonly ConcurrentQueue<byte[]> rtcp = new();
     private readonly List<Task> tasks = [];
     private int skipped;
+    private int disposed;
 
     public RtpPeer()
     {
@@ -72,6 +73,11 @@ public sealed class RtpPeer : IDisposable
 
     public void Dispose()
     {
+        if (Interlocked.Exchange(ref disposed, 1) != 0)
+        {
+            return;
+        }
+
         stop.Cancel();
         socket.Dispose();
         Task.WaitAll([.. tasks], TimeSpan.FromSeconds(5));

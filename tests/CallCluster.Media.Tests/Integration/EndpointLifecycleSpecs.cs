@@ -1,0 +1,146 @@
+using System.Net;
+using System.Net.Sockets;
+using CallCluster.Actors.MediaProtocol;
+using CallCluster.Media.Tests.Support;
+using CallCluster.Sip.Codecs;
+using Microsoft.Extensions.Time.Testing;
+
+namespace CallCluster.Media.Tests.Integration;
+
+public sealed class EndpointLifecycleSpecs : MediaSpec
+{
+    [Fact]
+    public void Exhausted_ports_fail_the_allocation_and_a_release_makes_room()
+    {
+        var manager = Sys.ActorOf(MediaManagerActor.Props(NewSettings(pairs: 2)));
+        var audioOnly = new[] { new MediaStreamRequest(MediaKind.Audio, [CodecSpec.Pcmu]) };
+        manager.Tell(new AllocateEndpoint("s", "a", "a", audioOnly), TestActor);
+        var first = ExpectMsg<EndpointAllocated>(Patience);
+        manager.Tell(new AllocateEndpoint("s", "b", "b", audioOnly), TestActor);
+        ExpectMsg<EndpointAllocated>(Patience);
+        manager.Tell(new AllocateEndpoint("s", "c", "c", audioOnly), TestActor);
+        Assert.Equal("RTP ports exhausted", ExpectMsg<AllocationFailed>(Patience).Reason);
+        Assert.Equal(4, Stats(manager).AllocatedPorts);
+
+        manager.Tell(new ReleaseEndpoint("s", first.EndpointId), TestActor);
+        ExpectMsg<EndpointReleased>(Patience);
+        manager.Tell(new ReleaseEndpoint("s", first.EndpointId), TestActor);
+        ExpectMsg<EndpointReleased>(Patience);
+        Assert.Equal(2, Stats(manager).AllocatedPorts);
+
+        manager.Tell(new AllocateEndpoint("s", "c", "c", audioOnly), TestActor);
+        ExpectMsg<EndpointAllocated>(Patience);
+        manager.Tell(new ReleaseSession("s"), TestActor);
+        Assert.Equal(2, ExpectMsg<SessionReleased>(Patience).EndpointCount);
+        Assert.Equal(0, Stats(manager).AllocatedPorts);
+    }
+
+    [Fact]
+    public void Released_ports_are_closed_and_can_be_bound_again()
+    {
+        var manager = Sys.ActorOf(MediaManagerActor.Props(NewSettings()));
+        var endpoint = Allocate(manager, "s", "a", "a", CodecSpec.Pcmu, video: true);
+        var ports = endpoint.Streams.SelectMany(s => new[] { s.RtpPort, s.RtcpPort }).Distinct().ToList();
+        Assert.Equal(3, ports.Count);
+        Assert.All(endpoint.Streams, s => Assert.Equal(0, s.RtpPort % 2));
+
+        manager.Tell(new ReleaseSession("s"), TestActor);
+        ExpectMsg<SessionReleased>(Patience);
+        foreach (int port in ports)
+        {
+            using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+            socket.Bind(new IPEndPoint(IPAddress.Loopback, port));
+        }
+    }
+
+    [Fact]
+    public void Silent_endpoint_is_reported_dead_once_to_its_allocator()
+    {
+        var time = new FakeTimeProvider();
+        var settings = NewSettings(deadAfter: TimeSpan.FromSeconds(5)) with { DeadMediaCheckInterval = TimeSpan.FromMilliseconds(50) };
+        var manager = Sys.ActorOf(MediaManagerActor.Props(settings, time));
+        using var peer = new RtpPeer();
+        var endpoint = Allocate(manager, "s", "leg-1", "p", CodecSpec.Pcmu, video: false);
+        Configure(manager, endpoint, peer, CodecSpec.Pcmu);
+
+        time.Advance(TimeSpan.FromSeconds(4));
+        ExpectNoMsg(TimeSpan.FromMilliseconds(300));
+        time.Advance(TimeSpan.FromSeconds(2));
+        var dead = ExpectMsg<EndpointDead>(Patience);
+        Assert.Equal((endpoint.EndpointId, "s", "leg-1"), (dead.EndpointId, dead.SessionId, dead.LegId));
+        ExpectNoMsg(TimeSpan.FromMilliseconds(300));
+
+        // Media again re-arms the detector: the next silence is reported again.
+        peer.StartTone(AudioPort(endpoint), 440, G711Law.MuLaw);
+        WaitFor(() => Stats(manager).PacketsReceived > 0);
+        peer.Dispose();
+        long received = -1;
+        WaitFor(() =>
+        {
+            Thread.Sleep(200);
+            long now = Stats(manager).PacketsReceived;
+            bool settled = now == received;
+            received = now;
+            return settled;
+        });
+        time.Advance(TimeSpan.FromSeconds(10));
+        Assert.Equal(endpoint.EndpointId, ExpectMsg<EndpointDead>(Patience).EndpointId);
+    }
+
+    [Fact]
+    public void Bad_commands_are_refused_without_side_effects()
+    {
+        var manager = Sys.ActorOf(MediaManagerActor.Props(NewSettings()));
+        var mine = Allocate(manager, "s1", "a", "a", CodecSpec.Pcmu, video: false);
+        var theirs = Allocate(manager, "s2", "b", "b", CodecSpec.Pcmu, video: false);
+
+        manager.Tell(new CreateMix("s1", [mine.EndpointId, theirs.EndpointId], []), TestActor);
+        ExpectMsg<MediaCommandFailed>(Patience);
+        manager.Tell(new TransferToBridge("s1", mine.EndpointId, mine.EndpointId), TestActor);
+        ExpectMsg<MediaCommandFailed>(Patience);
+        manager.Tell(new ConfigureEndpoint("s2", mine.EndpointId, []), TestActor);
+        ExpectMsg<MediaCommandFailed>(Patience);
+        manager.Tell(new CreateMix("s1", [mine.EndpointId], [new VideoRoute(mine.EndpointId, "nope")]), TestActor);
+        ExpectMsg<MediaCommandFailed>(Patience);
+        manager.Tell(new AllocateEndpoint("s1", "x", "x", []), TestActor);
+        ExpectMsg<AllocationFailed>(Patience);
+        manager.Tell(new AllocateEndpoint("", "x", "x", [new MediaStreamRequest(MediaKind.Audio, [])]), TestActor);
+        ExpectMsg<AllocationFailed>(Patience);
+
+        var stats = Stats(manager);
+        Assert.Equal((2, 0, 0), (stats.Endpoints, stats.Mixes, stats.Bridges));
+    }
+
+    [Fact]
+    public void Sessions_re_anchor_on_another_node_and_a_repeated_allocation_is_idempotent()
+    {
+        var first = Sys.ActorOf(MediaManagerActor.Props(NewSettings()));
+        var original = Allocate(first, "moved", "leg-a", "a", CodecSpec.Pcmu, video: false);
+        Sys.Stop(first);
+
+        var second = Sys.ActorOf(MediaManagerActor.Props(NewSettings()));
+        using var a = new RtpPeer();
+        using var b = new RtpPeer();
+        var ea = Allocate(second, "moved", "leg-a", "a", CodecSpec.Pcmu, video: false);
+        var again = Allocate(second, "moved", "leg-a", "a", CodecSpec.Pcmu, video: false);
+        var eb = Allocate(second, "moved", "leg-b", "b", CodecSpec.Pcma, video: false);
+        Assert.Equal(ea.EndpointId, again.EndpointId);
+        Assert.Equal(ea.Streams, again.Streams);
+        Assert.NotEqual(original.EndpointId, ea.EndpointId);
+
+        Configure(second, ea, a, CodecSpec.Pcmu);
+        Configure(second, eb, b, CodecSpec.Pcma);
+        second.Tell(new TransferToBridge("moved", ea.EndpointId, eb.EndpointId), TestActor);
+        Assert.True(ExpectMsg<BridgeCreated>(Patience).Transcoding);
+        a.StartTone(AudioPort(ea), 440, G711Law.MuLaw);
+        b.StartTone(AudioPort(eb), 880, G711Law.ALaw);
+        WaitFor(() => a.Received.Count >= 40 && b.Received.Count >= 40);
+
+        var heardByB = AudioAnalysis.Tones(b.Received, 20);
+        var heardByA = AudioAnalysis.Tones(a.Received, 20);
+        Assert.True(heardByB.A440 > 1500 && heardByB.A880 < 300, $"b hears {heardByB}");
+        Assert.True(heardByA.A880 > 1500 && heardByA.A440 < 300, $"a hears {heardByA}");
+        Assert.All(b.Received, p => Assert.Equal(8, p.PayloadType));
+        Assert.Equal(2, Stats(second).Endpoints);
+    }
+}

@@ -1,0 +1,84 @@
+using CallCluster.Actors.MediaProtocol;
+using CallCluster.Media.Tests.Support;
+using CallCluster.Sip.Codecs;
+
+namespace CallCluster.Media.Tests.Integration;
+
+public sealed class ParticipantAndHoldSpecs : MediaSpec
+{
+    private const double Present = 1500;
+    private const double Absent = 300;
+
+    [Fact]
+    public void A_participant_with_two_dialogs_never_hears_itself_through_the_other()
+    {
+        var manager = Sys.ActorOf(MediaManagerActor.Props(NewSettings()));
+        using var local = new RtpPeer();
+        using var remote = new RtpPeer();
+        using var mobileToLocal = new RtpPeer();
+        using var mobileToRemote = new RtpPeer();
+        var l = Allocate(manager, "home-2", "leg-l", "local", CodecSpec.Pcmu, video: false);
+        var r = Allocate(manager, "home-2", "leg-r", "remote", CodecSpec.Pcmu, video: false);
+        var m1 = Allocate(manager, "home-2", "leg-m1", "mobile", CodecSpec.Pcma, video: false);
+        var m2 = Allocate(manager, "home-2", "leg-m2", "mobile", CodecSpec.Pcmu, video: false);
+        Configure(manager, l, local, CodecSpec.Pcmu);
+        Configure(manager, r, remote, CodecSpec.Pcmu);
+        Configure(manager, m1, mobileToLocal, CodecSpec.Pcma);
+        Configure(manager, m2, mobileToRemote, CodecSpec.Pcmu);
+        local.StartTone(AudioPort(l), 440, G711Law.MuLaw);
+        remote.StartTone(AudioPort(r), 880, G711Law.MuLaw);
+        mobileToLocal.StartTone(AudioPort(m1), 1320, G711Law.ALaw);
+        mobileToRemote.StartTone(AudioPort(m2), 1320, G711Law.MuLaw);
+
+        manager.Tell(new CreateMix("home-2", [l.EndpointId, r.EndpointId, m1.EndpointId, m2.EndpointId], []), TestActor);
+        ExpectMsg<MixCreated>(Patience);
+        WaitFor(() => new[] { local, remote, mobileToLocal, mobileToRemote }.All(p => p.Received.Count >= 60));
+
+        foreach (var mobileDialog in new[] { mobileToLocal, mobileToRemote })
+        {
+            var heard = AudioAnalysis.Tones(mobileDialog.Received, 30);
+            Assert.True(heard.A440 > Present && heard.A880 > Present && heard.A1320 < Absent, $"mobile dialog hears {heard}");
+        }
+
+        var heardByLocal = AudioAnalysis.Tones(local.Received, 30);
+        Assert.True(heardByLocal.A880 > Present && heardByLocal.A1320 > Present && heardByLocal.A440 < Absent, $"local hears {heardByLocal}");
+        Assert.True(heardByLocal.A1320 < 9000, $"the mobile is one voice, not two: {heardByLocal.A1320}");
+        Assert.All(mobileToLocal.Received, p => Assert.Equal(8, p.PayloadType));
+
+        manager.Tell(new ReleaseSession("home-2"), TestActor);
+        Assert.Equal(4, ExpectMsg<SessionReleased>(Patience).EndpointCount);
+    }
+
+    [Fact]
+    public void Hold_is_honoured_sendonly_peer_gets_nothing_and_inactive_peer_is_not_heard()
+    {
+        var manager = Sys.ActorOf(MediaManagerActor.Props(NewSettings()));
+        using var a = new RtpPeer();
+        using var b = new RtpPeer();
+        using var c = new RtpPeer();
+        var ea = Allocate(manager, "hold", "a", "a", CodecSpec.Pcmu, video: false);
+        var eb = Allocate(manager, "hold", "b", "b", CodecSpec.Pcmu, video: false);
+        var ec = Allocate(manager, "hold", "c", "c", CodecSpec.Pcmu, video: false);
+        Configure(manager, ea, a, CodecSpec.Pcmu);
+        Configure(manager, eb, b, CodecSpec.Pcmu, direction: MediaDirection.SendOnly);
+        Configure(manager, ec, c, CodecSpec.Pcmu, direction: MediaDirection.Inactive);
+        a.StartTone(AudioPort(ea), 440, G711Law.MuLaw);
+        b.StartTone(AudioPort(eb), 880, G711Law.MuLaw);
+        c.StartTone(AudioPort(ec), 1320, G711Law.MuLaw);
+
+        manager.Tell(new CreateMix("hold", [ea.EndpointId, eb.EndpointId, ec.EndpointId], []), TestActor);
+        ExpectMsg<MixCreated>(Patience);
+        WaitFor(() => a.Received.Count >= 60);
+
+        var heardByA = AudioAnalysis.Tones(a.Received, 30);
+        Assert.True(heardByA.A880 > Present && heardByA.A1320 < Absent && heardByA.A440 < Absent, $"a hears {heardByA}");
+        Assert.Empty(b.Received);
+        Assert.Empty(c.Received);
+
+        // Taking b off hold (a re-INVITE with sendrecv) lets it hear a again.
+        Configure(manager, eb, b, CodecSpec.Pcmu);
+        WaitFor(() => b.Received.Count >= 60);
+        var heardByB = AudioAnalysis.Tones(b.Received, 30);
+        Assert.True(heardByB.A440 > Present && heardByB.A880 < Absent && heardByB.A1320 < Absent, $"b hears {heardByB}");
+    }
+}
