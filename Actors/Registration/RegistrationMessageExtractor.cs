@@ -3,7 +3,7 @@ using static CallCluster.Actors.Registration.RegistrationCommands;
 
 namespace CallCluster.Actors.Registration;
 
-/// <summary>Routes <see cref="IRegistrationCommand"/>s by AOR; <c>ShardRegion.StartEntity</c> is handled by the base class.</summary>
+/// <summary>Routes <see cref="IRegistrationCommand"/>s by AOR, while <c>ShardRegion.StartEntity</c> (remember-entities restarts) is handled by Akka.NET itself.</summary>
 public sealed class RegistrationMessageExtractor(int shardCount) : HashCodeMessageExtractor(shardCount)
 {
     public override string? EntityId(object message) => message switch
