@@ -37,26 +37,3 @@ public sealed record MediaCapability(string Media, ValueList<SdpCodec> Codecs)
         Feedback = [new SdpRtcpFeedback("*", "nack"), new SdpRtcpFeedback("*", "nack", "pli"), new SdpRtcpFeedback("*", "ccm", "fir")],
     };
 }
-
-/// <summary>The capabilities per media type used by <see cref="OfferAnswer.CreateAnswer"/>.</summary>
-public sealed record AnswerCapabilities(ValueList<MediaCapability> Media)
-{
-    /// <summary>G.711 audio and VP8/H.264 video.</summary>
-    public static AnswerCapabilities AudioVideo { get; } = new([MediaCapability.G711Audio, MediaCapability.Video]);
-
-    /// <summary>G.711 audio only.</summary>
-    public static AnswerCapabilities AudioOnly { get; } = new([MediaCapability.G711Audio]);
-
-    /// <summary>The capability for a media type, or null.</summary>
-    public MediaCapability? For(string media) => Media.FirstOrDefault(m => m.Media == media);
-}
-
-/// <summary>Where and as whom the answer is made.</summary>
-/// <param name="Origin">The o= line of the answer (keep the session id, bump the version on every new answer).</param>
-/// <param name="ConnectionAddress">Address media is received on (session-level c=).</param>
-/// <param name="Ports">RTP port per m= line of the offer; a missing or non-positive entry rejects that line.</param>
-public sealed record AnswerOptions(SdpOrigin Origin, string ConnectionAddress, ValueList<int> Ports)
-{
-    /// <summary>s= of the answer.</summary>
-    public string SessionName { get; init; } = "-";
-}

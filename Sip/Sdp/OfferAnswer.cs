@@ -39,7 +39,7 @@ public static partial class OfferAnswer
     /// sides support them; lines with no common codec, unsupported media or protocol, or no port
     /// in <paramref name="options"/> are rejected with port 0.
     /// </summary>
-    public static OfferAnswerResult CreateAnswer(SessionDescription offer, AnswerCapabilities capabilities, AnswerOptions options)
+    public static OfferAnswerResult CreateAnswer(SessionDescription offer, SdpCapabilities capabilities, SdpLocalOptions options)
     {
         var lines = new MediaDescription[offer.Media.Count];
         var negotiated = new NegotiatedMedia[offer.Media.Count];

@@ -35,7 +35,7 @@ public class SdpBenchmarks
         "a=sendrecv\r\n";
 
     private readonly byte[] _bytes = Encoding.UTF8.GetBytes(Offer);
-    private readonly AnswerOptions _options = new(SdpOrigin.Create("callcluster", "1", 1, "203.0.113.1"), "203.0.113.1", [20000, 20002]);
+    private readonly SdpLocalOptions _options = new(SdpOrigin.Create("callcluster", "1", 1, "203.0.113.1"), "203.0.113.1", [20000, 20002]);
     private SessionDescription _parsed = null!;
 
     [GlobalSetup]
@@ -60,5 +60,5 @@ public class SdpBenchmarks
     public byte[] Serialise() => _parsed.ToBytes();
 
     [Benchmark]
-    public OfferAnswerResult CreateAnswer() => OfferAnswer.CreateAnswer(_parsed, AnswerCapabilities.AudioVideo, _options);
+    public OfferAnswerResult CreateAnswer() => OfferAnswer.CreateAnswer(_parsed, SdpCapabilities.AudioVideo, _options);
 }

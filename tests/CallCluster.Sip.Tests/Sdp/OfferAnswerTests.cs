@@ -13,8 +13,8 @@ public sealed class OfferAnswerTests
         return sdp!;
     }
 
-    private static OfferAnswerResult Answer(string offer, AnswerCapabilities? capabilities = null, params int[] ports) =>
-        OfferAnswer.CreateAnswer(Parse(offer), capabilities ?? AnswerCapabilities.AudioVideo, new AnswerOptions(Origin, "203.0.113.1", ValueList.Create<int>(ports)));
+    private static OfferAnswerResult Answer(string offer, SdpCapabilities? capabilities = null, params int[] ports) =>
+        OfferAnswer.CreateAnswer(Parse(offer), capabilities ?? SdpCapabilities.AudioVideo, new SdpLocalOptions(Origin, "203.0.113.1", ValueList.Create<int>(ports)));
 
     [Fact]
     public void Answers_audio_and_video_in_offer_order_with_mirrored_direction()
@@ -90,14 +90,14 @@ public sealed class OfferAnswerTests
     [Fact]
     public void Capability_direction_limits_the_answer()
     {
-        var caps = new AnswerCapabilities([MediaCapability.G711Audio with { Direction = SdpDirection.SendOnly }]);
+        var caps = new SdpCapabilities([MediaCapability.G711Audio with { Direction = SdpDirection.SendOnly }]);
         Assert.Equal(SdpDirection.SendOnly, Answer(SdpSamples.OldHold.Replace("0.0.0.0", "1.2.3.4", StringComparison.Ordinal), caps, 20000).Answer.Media[0].Direction);
     }
 
     [Fact]
     public void Rejects_lines_without_common_codec_support_or_port_keeping_count_and_order()
     {
-        var result = Answer(SdpSamples.AudioVideoOffer, AnswerCapabilities.AudioOnly, 20000, 20002);
+        var result = Answer(SdpSamples.AudioVideoOffer, SdpCapabilities.AudioOnly, 20000, 20002);
         Assert.Equal(2, result.Answer.Media.Count);
         Assert.Equal(20000, result.Answer.Media[0].Port);
         var video = result.Answer.Media[1];
@@ -126,7 +126,7 @@ public sealed class OfferAnswerTests
     public void Single_codec_answers_take_the_first_common_codec_in_offer_order()
     {
         var offer = SdpSamples.AudioVideoOffer.Replace("RTP/AVP 0 8 101", "RTP/AVP 8 0 101", StringComparison.Ordinal);
-        var caps = new AnswerCapabilities([MediaCapability.G711Audio with { MaxCodecs = 1 }]);
+        var caps = new SdpCapabilities([MediaCapability.G711Audio with { MaxCodecs = 1 }]);
         var result = Answer(offer, caps, 20000);
         Assert.Equal(["8", "101"], result.Answer.Media[0].Formats);
         Assert.Equal(new RtpMap(8, "PCMA", 8000), Assert.Single(result.Media[0].Codecs));
@@ -135,7 +135,7 @@ public sealed class OfferAnswerTests
     [Fact]
     public void Telephone_event_is_dropped_when_not_supported()
     {
-        var caps = new AnswerCapabilities([MediaCapability.G711Audio with { TelephoneEvent = false }]);
+        var caps = new SdpCapabilities([MediaCapability.G711Audio with { TelephoneEvent = false }]);
         var result = Answer(SdpSamples.AudioVideoOffer, caps, 20000);
         Assert.Equal(["0", "8"], result.Answer.Media[0].Formats);
         Assert.Null(result.Media[0].TelephoneEventPayloadType);
@@ -153,7 +153,7 @@ public sealed class OfferAnswerTests
     public void Reading_an_answer_gives_this_sides_view()
     {
         var offer = Parse(SdpSamples.AudioVideoOffer);
-        var answer = Answer(SdpSamples.AudioVideoOffer, new AnswerCapabilities([MediaCapability.G711Audio with { MaxCodecs = 1 }]), 20000, 20002).Answer;
+        var answer = Answer(SdpSamples.AudioVideoOffer, new SdpCapabilities([MediaCapability.G711Audio with { MaxCodecs = 1 }]), 20000, 20002).Answer;
         Assert.True(OfferAnswer.TryReadAnswer(offer, answer, out var media, out var error));
         Assert.Equal(OfferAnswerError.None, error);
         Assert.Equal(new RtpMap(0, "PCMU", 8000), Assert.Single(media[0].Codecs));
@@ -175,5 +175,36 @@ public sealed class OfferAnswerTests
         var strange = answer.WithMedia(0, answer.Media[0] with { Formats = ["111"] });
         Assert.False(OfferAnswer.TryReadAnswer(offer, strange, out _, out error));
         Assert.Equal(OfferAnswerError.UnofferedFormat, error);
+    }
+
+    [Fact]
+    public void Created_offers_use_static_and_dynamic_payload_types_and_are_answered_in_full()
+    {
+        var offer = OfferAnswer.CreateOffer(SdpCapabilities.AudioVideo, new SdpLocalOptions(Origin, "203.0.113.1", [30000, 30002]));
+        var text = offer.ToString();
+        Assert.Contains("m=audio 30000 RTP/AVP 0 8 96\r\n", text, StringComparison.Ordinal);
+        Assert.Contains("a=rtpmap:96 telephone-event/8000\r\na=fmtp:96 0-16\r\n", text, StringComparison.Ordinal);
+        Assert.Contains("m=video 30002 RTP/AVP 96 97\r\n", text, StringComparison.Ordinal);
+        Assert.Contains("a=fmtp:97 packetization-mode=1\r\n", text, StringComparison.Ordinal);
+        Assert.Contains("a=rtcp-fb:* ccm fir\r\n", text, StringComparison.Ordinal);
+        Assert.True(SdpParser.TryParse(offer.ToBytes(), out var parsed, out _));
+        Assert.Equal(offer, parsed);
+
+        var result = OfferAnswer.CreateAnswer(offer, SdpCapabilities.AudioVideo, new SdpLocalOptions(Origin, "198.51.100.7", [40000, 40002]));
+        Assert.All(result.Media, m => Assert.True(m.Accepted));
+        Assert.Equal(96, result.Media[0].TelephoneEventPayloadType);
+        Assert.Equal(2, result.Media[1].Codecs.Count);
+        Assert.Equal(3, result.Media[1].Feedback.Count);
+
+        Assert.True(OfferAnswer.TryReadAnswer(offer, result.Answer, out var mine, out _));
+        Assert.Equal(("198.51.100.7", 40002, 40002), (mine[1].RemoteAddress, mine[1].RemotePort, mine[1].RemoteRtcpPort));
+    }
+
+    [Fact]
+    public void Created_offers_leave_out_lines_without_a_port()
+    {
+        var offer = OfferAnswer.CreateOffer(SdpCapabilities.AudioVideo, new SdpLocalOptions(Origin, "2001:db8::1", [30000]));
+        Assert.Equal("IP6", offer.Connection!.AddressType);
+        Assert.True(Assert.Single(offer.Media).IsAudio);
     }
 }
