@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace CallCluster.Sip.Dialogs;
 
 /// <summary>
@@ -46,7 +48,8 @@ public sealed record DialogState
     /// <summary>True when we created the dialog as the UAC (sent the INVITE).</summary>
     public bool IsUac { get; init; }
 
-    /// <summary>The dialog id as in 12: Call-ID, local tag, remote tag.</summary>
+    /// <summary>The dialog id as in 12: Call-ID, local tag, remote tag (derived, not serialised).</summary>
+    [JsonIgnore]
     public DialogId Id => new(CallId, LocalTag, RemoteTag);
 
     /// <inheritdoc />

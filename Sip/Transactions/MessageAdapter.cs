@@ -22,7 +22,7 @@ internal static class MessageAdapter
         }
 
         facts = new RequestFacts(
-            request.Method, request.RequestUriText, via.Branch, via.SentBy, via.ToString(),
+            request.Method, request.RequestUriText, via.Branch, via.SentBy, via.HasMagicCookie ? string.Empty : via.ToString(),
             callId, request.From?.Tag, request.To?.Tag, cseq.Number, cseq.Method);
         error = string.Empty;
         return true;
@@ -32,7 +32,7 @@ internal static class MessageAdapter
     {
         var via = response.TopVia;
         var cseq = response.CSeq;
-        facts = new ResponseFacts(response.StatusCode, via?.Branch, cseq?.Method ?? string.Empty, response.To?.Tag);
+        facts = new ResponseFacts(response.StatusCode, via?.Branch, cseq?.Method ?? string.Empty);
         return via is not null && cseq is not null;
     }
 

@@ -5,7 +5,7 @@ namespace CallCluster.Sip.Transactions;
 /// <param name="RequestUri">Request-URI as received.</param>
 /// <param name="Branch">Top Via branch, or null.</param>
 /// <param name="SentBy">Top Via sent-by (host[:port]).</param>
-/// <param name="TopVia">Top Via header value, for RFC 2543 matching.</param>
+/// <param name="TopVia">Top Via (formatted only for RFC 2543 requests, else empty).</param>
 /// <param name="CallId">Call-ID.</param>
 /// <param name="FromTag">From tag, or null.</param>
 /// <param name="ToTag">To tag, or null.</param>
@@ -29,5 +29,4 @@ internal sealed record RequestFacts(
 /// <param name="StatusCode">Status code.</param>
 /// <param name="Branch">Top Via branch, or null.</param>
 /// <param name="CSeqMethod">CSeq method.</param>
-/// <param name="ToTag">To tag, or null.</param>
-internal sealed record ResponseFacts(int StatusCode, string? Branch, string CSeqMethod, string? ToTag);
+internal readonly record struct ResponseFacts(int StatusCode, string? Branch, string CSeqMethod);

@@ -19,4 +19,6 @@ public enum ServerRequestOutcome
     Merged,
     /// <summary>The request lacks what matching needs (Via, CSeq, Call-ID): not handled; the caller answers 400.</summary>
     Invalid,
+    /// <summary>The layer holds <see cref="TransactionLayer.MaxTransactions"/> transactions: nothing was created; the caller answers 503 statelessly.</summary>
+    Overloaded,
 }

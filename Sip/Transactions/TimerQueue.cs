@@ -40,7 +40,7 @@ internal sealed class TimerQueue
 
     public void CancelAll(TransactionEntry owner)
     {
-        foreach (var timer in Enum.GetValues<TransactionTimer>())
+        for (var timer = TransactionTimer.A; timer <= TransactionTimer.Trying; timer++)
         {
             Cancel(owner, timer);
         }

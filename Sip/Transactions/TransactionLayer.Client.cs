@@ -7,7 +7,8 @@ public sealed partial class TransactionLayer
     /// <summary>
     /// Starts a client transaction for <paramref name="request"/> and sends it to <paramref name="peer"/>.
     /// Fails (with a reason) for ACK, which never has a client transaction, for requests without a
-    /// top Via branch or CSeq, and when a transaction with the same key is still live.
+    /// top Via branch or CSeq, when a transaction with the same key is still live, and when the
+    /// table holds <see cref="MaxTransactions"/> transactions.
     /// </summary>
     public bool TrySendRequest(SipRequest request, TransactionPeer peer, out TransactionKey? key, out string error)
     {
@@ -28,6 +29,12 @@ public sealed partial class TransactionLayer
         if (string.IsNullOrEmpty(facts.Branch))
         {
             error = "the top Via has no branch";
+            return false;
+        }
+
+        if (_transactions.Count >= MaxTransactions)
+        {
+            error = "the transaction table is full";
             return false;
         }
 

@@ -31,14 +31,13 @@ public sealed partial class TransactionLayer
     public bool SendResponse(TransactionKey key, SipResponse response)
     {
         ArgumentNullException.ThrowIfNull(response);
-        if (key is null || !_transactions.TryGetValue(key, out var entry) || !entry.IsServer
-            || !MessageAdapter.TryRead(response, out var facts))
+        if (key is null || !_transactions.TryGetValue(key, out var entry) || !entry.IsServer)
         {
             return false;
         }
 
         entry.PendingResponse = response;
-        Feed(entry, TransactionInput.TuResponse(facts.StatusCode));
+        Feed(entry, TransactionInput.TuResponse(response.StatusCode));
         entry.PendingResponse = null;
         Flush();
         return ReferenceEquals(entry.LastResponse, response);
@@ -82,9 +81,7 @@ public sealed partial class TransactionLayer
         var untagged = (ack with { ToTag = null }).ServerKey();
         return _transactions.TryGetValue(untagged, out entry)
             && entry.Machine.Kind == TransactionKind.ServerInvite
-            && entry.LastResponse is { } last
-            && MessageAdapter.TryRead(last, out var sent)
-            && sent.ToTag == ack.ToTag
+            && entry.LastResponse?.To?.Tag == ack.ToTag
             ? entry
             : null;
     }
@@ -96,6 +93,11 @@ public sealed partial class TransactionLayer
         {
             Feed(existing, TransactionInput.RequestReceived);
             return ServerRequestOutcome.Retransmission;
+        }
+
+        if (_transactions.Count >= MaxTransactions)
+        {
+            return ServerRequestOutcome.Overloaded;
         }
 
         MergeKey? merge = facts.ToTag is null && facts.FromTag is not null

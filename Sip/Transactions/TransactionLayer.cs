@@ -21,15 +21,23 @@ public sealed partial class TransactionLayer
     private readonly Queue<TransactionNotice> _notices = new();
     private bool _delivering;
 
-    /// <summary>Creates a layer that sends and delivers through <paramref name="sink"/>.</summary>
-    public TransactionLayer(TimeProvider time, ITransactionLayerSink sink, TransactionTimers? timers = null)
+    /// <summary>
+    /// Creates a layer that sends and delivers through <paramref name="sink"/>, holding at most
+    /// <paramref name="maxTransactions"/> live transactions (memory stays bounded under floods).
+    /// </summary>
+    public TransactionLayer(TimeProvider time, ITransactionLayerSink sink, TransactionTimers? timers = null, int maxTransactions = 100_000)
     {
         ArgumentNullException.ThrowIfNull(time);
         ArgumentNullException.ThrowIfNull(sink);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxTransactions, 1);
         _time = time;
         _sink = sink;
         Timers = timers ?? TransactionTimers.Default;
+        MaxTransactions = maxTransactions;
     }
+
+    /// <summary>The most live transactions the layer holds; beyond it new ones are refused.</summary>
+    public int MaxTransactions { get; }
 
     /// <summary>Timer values used for new transactions.</summary>
     public TransactionTimers Timers { get; }

@@ -12,12 +12,12 @@ internal sealed class LayerHarness
 
     private readonly DateTimeOffset _origin;
 
-    public LayerHarness(TransactionTimers? timers = null)
+    public LayerHarness(TransactionTimers? timers = null, int maxTransactions = 100_000)
     {
         Time = new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
         _origin = Time.GetUtcNow();
         Sink = new RecordingSink(Time, _origin);
-        Layer = new TransactionLayer(Time, Sink, timers);
+        Layer = new TransactionLayer(Time, Sink, timers, maxTransactions);
     }
 
     public FakeTimeProvider Time { get; }

@@ -108,4 +108,19 @@ public sealed class MatchingLayerTests
             h.Layer.ReceiveRequest(SipText.Invite(branch: "1", uri: "sip:carol@biloxi.example.com", fromTag: "f3"), LayerHarness.Udp));
         Assert.Equal(3, h.Layer.Count);
     }
+
+    [Fact]
+    public void A_full_table_refuses_new_transactions_but_still_absorbs_retransmissions()
+    {
+        var h = new LayerHarness(maxTransactions: 2);
+        var first = SipText.Invite(branch: "z9hG4bKf1", fromTag: "a");
+        h.Layer.ReceiveRequest(first, LayerHarness.Udp);
+        h.Layer.TrySendRequest(SipText.Invite(branch: "z9hG4bKc1"), LayerHarness.Udp, out _, out _);
+
+        Assert.Equal(ServerRequestOutcome.Overloaded, h.Layer.ReceiveRequest(SipText.Invite(branch: "z9hG4bKf2", fromTag: "b"), LayerHarness.Udp));
+        Assert.False(h.Layer.TrySendRequest(SipText.Invite(branch: "z9hG4bKc2"), LayerHarness.Udp, out _, out var error));
+        Assert.NotEmpty(error);
+        Assert.Equal(ServerRequestOutcome.Retransmission, h.Layer.ReceiveRequest(first, LayerHarness.Udp));
+        Assert.Equal(2, h.Layer.Count);
+    }
 }
