@@ -30,7 +30,7 @@ public sealed record DialogState
     /// <summary>Our Contact URI, put in target refresh requests and responses.</summary>
     public required string LocalContact { get; init; }
 
-    /// <summary>Route set, in the order requests must visit it (URIs, each as it appeared in Record-Route).</summary>
+    /// <summary>Route set, in the order requests must visit it: URIs as they appeared in Record-Route (name-addr form <c>&lt;uri&gt;</c> is accepted too).</summary>
     public IReadOnlyList<string> RouteSet { get; init; } = [];
 
     /// <summary>Last CSeq number we used (12.1.1, 12.1.2).</summary>

@@ -16,8 +16,8 @@ public sealed record DialogTarget(string RequestUri, IReadOnlyList<string> Route
     public static DialogTarget For(DialogState dialog)
     {
         ArgumentNullException.ThrowIfNull(dialog);
-        var routes = dialog.RouteSet;
-        if (routes.Count == 0)
+        var routes = dialog.RouteSet.Select(Unbracket).ToArray();
+        if (routes.Length == 0)
         {
             return new DialogTarget(dialog.RemoteTarget, []);
         }
@@ -28,8 +28,8 @@ public sealed record DialogTarget(string RequestUri, IReadOnlyList<string> Route
         }
 
         var requestUri = first.WithoutHeaders().WithoutParameter("method").ToString();
-        var rest = new string[routes.Count];
-        for (var i = 1; i < routes.Count; i++)
+        var rest = new string[routes.Length];
+        for (var i = 1; i < routes.Length; i++)
         {
             rest[i - 1] = Bracket(routes[i]);
         }
@@ -39,4 +39,8 @@ public sealed record DialogTarget(string RequestUri, IReadOnlyList<string> Route
     }
 
     private static string Bracket(string uri) => "<" + uri + ">";
+
+    // Route set entries are URIs; entries kept in name-addr form (<uri>) are accepted too.
+    private static string Unbracket(string entry) =>
+        entry.StartsWith('<') && NameAddress.TryParse(entry, out var address) ? address.Uri.ToString() : entry;
 }

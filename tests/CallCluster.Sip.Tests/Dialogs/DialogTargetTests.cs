@@ -39,4 +39,13 @@ public sealed class DialogTargetTests
         Assert.Equal("sip:p1.example.com", target.RequestUri);
         Assert.Equal(["<sip:bob@192.0.2.4>"], target.Route);
     }
+
+    [Fact]
+    public void Route_set_entries_in_name_addr_form_are_read_as_their_uris()
+    {
+        var target = DialogTarget.For(DialogSamples.Confirmed("<sip:edge.example.org;lr>", "<sip:p2.example.com>"));
+
+        Assert.Equal("sip:bob@192.0.2.4", target.RequestUri);
+        Assert.Equal(["<sip:edge.example.org;lr>", "<sip:p2.example.com>"], target.Route);
+    }
 }
