@@ -20,7 +20,7 @@ public sealed class MediaManagerActor : ReceiveActor, IWithTimers
         node = new MediaNode(settings, time);
         Receive<AllocateEndpoint>(command =>
         {
-            var reply = node.Allocate(command);
+            var reply = Guarded(command.SessionId, () => node.Allocate(command));
             if (reply is EndpointAllocated allocated && !Sender.IsNobody())
             {
                 allocators[allocated.EndpointId] = Sender;
@@ -28,18 +28,18 @@ public sealed class MediaManagerActor : ReceiveActor, IWithTimers
 
             Sender.Tell(reply);
         });
-        Receive<ConfigureEndpoint>(command => Sender.Tell(node.Configure(command)));
-        Receive<CreateMix>(command => Sender.Tell(node.CreateMix(command)));
-        Receive<SetVideoRoutes>(command => Sender.Tell(node.SetVideoRoutes(command)));
-        Receive<TransferToBridge>(command => Sender.Tell(node.TransferToBridge(command)));
+        Receive<ConfigureEndpoint>(command => Sender.Tell(Guarded(command.SessionId, () => node.Configure(command))));
+        Receive<CreateMix>(command => Sender.Tell(Guarded(command.SessionId, () => node.CreateMix(command))));
+        Receive<SetVideoRoutes>(command => Sender.Tell(Guarded(command.SessionId, () => node.SetVideoRoutes(command))));
+        Receive<TransferToBridge>(command => Sender.Tell(Guarded(command.SessionId, () => node.TransferToBridge(command))));
         Receive<ReleaseEndpoint>(command =>
         {
             allocators.Remove(command.EndpointId ?? "");
-            Sender.Tell(node.Release(command));
+            Sender.Tell(Guarded(command.SessionId, () => node.Release(command)));
         });
         Receive<ReleaseSession>(command =>
         {
-            Sender.Tell(node.Release(command));
+            Sender.Tell(Guarded(command.SessionId, () => node.Release(command)));
             foreach (var id in allocators.Keys.Where(id => node.FindEndpoint(id) is null).ToList())
             {
                 allocators.Remove(id);
@@ -77,6 +77,22 @@ public sealed class MediaManagerActor : ReceiveActor, IWithTimers
 
     /// <inheritdoc />
     protected override void PostStop() => node.Dispose();
+
+    /// <summary>
+    /// Runs a command; a malformed one (nulls inside lists after deserialisation, say) gets a
+    /// <see cref="MediaCommandFailed"/> instead of restarting the actor, which would drop every endpoint.
+    /// </summary>
+    private static object Guarded(string? sessionId, Func<object> handle)
+    {
+        try
+        {
+            return handle();
+        }
+        catch (Exception e) when (e is NullReferenceException or ArgumentException or InvalidOperationException)
+        {
+            return new MediaCommandFailed(sessionId ?? "", $"malformed command: {e.GetType().Name}");
+        }
+    }
 
     private sealed record CheckDeadMedia
     {

@@ -68,6 +68,11 @@ public sealed partial class MediaNode : IDisposable
             return existing.ToAllocated(settings.AdvertisedAddress);
         }
 
+        if (command.Streams.Any(s => s?.CodecPreferences is null || s.CodecPreferences.Any(c => c?.Name is null)))
+        {
+            return new AllocationFailed(command.SessionId, command.LegId, "every stream needs a codec list without empty entries");
+        }
+
         if (command.Streams.Count is 0 or > MaxStreamsPerEndpoint)
         {
             return new AllocationFailed(command.SessionId, command.LegId, $"an endpoint carries 1 to {MaxStreamsPerEndpoint} streams");
@@ -98,7 +103,7 @@ public sealed partial class MediaNode : IDisposable
             return new MediaCommandFailed(command.SessionId, $"unknown endpoint {command.EndpointId}");
         }
 
-        if (command.Streams is null || command.Streams.Any(s => s is null || s.Codecs is null))
+        if (command.Streams is null || command.Streams.Any(s => s?.Codecs is null || s.Codecs.Any(c => c?.Name is null) || s.RemoteAddress is null))
         {
             return new MediaCommandFailed(command.SessionId, "stream configuration without codecs");
         }
