@@ -84,73 +84,35 @@ public readonly partial struct RtpHeader
 
     private static bool TryReadCore(ReadOnlySpan<byte> packet, ReadOnlyMemory<byte> memory, out RtpHeader header, out int headerLength, out RtpReadError error)
     {
-        header = default;
-        headerLength = 0;
-        if (packet.Length < FixedLength)
+        error = Validate(packet, out int csrcCount, out int extensionLength, out headerLength);
+        if (error != RtpReadError.None)
         {
-            error = RtpReadError.TooShortForFixedHeader;
+            header = default;
+            headerLength = 0;
             return false;
         }
 
         byte first = packet[0];
-        if (first >> 6 != RtpVersion)
-        {
-            error = RtpReadError.UnsupportedVersion;
-            return false;
-        }
-
-        int csrcCount = first & 0x0F;
-        int offset = FixedLength + (4 * csrcCount);
-        if (packet.Length < offset)
-        {
-            error = RtpReadError.TruncatedCsrcList;
-            return false;
-        }
-
-        bool extension = (first & 0x10) != 0;
-        ushort profile = 0;
-        int extensionLength = 0;
-        ReadOnlyMemory<byte> extensionData = default;
-        if (extension)
-        {
-            if (packet.Length < offset + 4)
-            {
-                error = RtpReadError.TruncatedExtension;
-                return false;
-            }
-
-            profile = BinaryPrimitives.ReadUInt16BigEndian(packet[offset..]);
-            extensionLength = BinaryPrimitives.ReadUInt16BigEndian(packet[(offset + 2)..]) * 4;
-            offset += 4;
-            if (packet.Length < offset + extensionLength)
-            {
-                error = RtpReadError.TruncatedExtension;
-                return false;
-            }
-
-            if (!memory.IsEmpty)
-            {
-                extensionData = memory.Slice(offset, extensionLength);
-            }
-
-            offset += extensionLength;
-        }
-
-        bool padding = (first & 0x20) != 0;
-        if (padding)
-        {
-            int count = packet[^1];
-            if (count == 0 || count > packet.Length - offset)
-            {
-                error = RtpReadError.InvalidPadding;
-                return false;
-            }
-        }
-
         byte second = packet[1];
+        bool extension = (first & 0x10) != 0;
+        int extensionOffset = FixedLength + (4 * csrcCount) + 4;
+        if (csrcCount == 0 && !extension)
+        {
+            header = new RtpHeader(
+                RtpVersion,
+                (first & 0x20) != 0,
+                false,
+                (second & 0x80) != 0,
+                (byte)(second & 0x7F),
+                BinaryPrimitives.ReadUInt16BigEndian(packet[2..]),
+                BinaryPrimitives.ReadUInt32BigEndian(packet[4..]),
+                BinaryPrimitives.ReadUInt32BigEndian(packet[8..]));
+            return true;
+        }
+
         header = new RtpHeader(
             RtpVersion,
-            padding,
+            (first & 0x20) != 0,
             extension,
             (second & 0x80) != 0,
             (byte)(second & 0x7F),
@@ -158,11 +120,61 @@ public readonly partial struct RtpHeader
             BinaryPrimitives.ReadUInt32BigEndian(packet[4..]),
             BinaryPrimitives.ReadUInt32BigEndian(packet[8..]),
             csrcCount == 0 ? default : RtpCsrcList.Read(packet[FixedLength..], csrcCount),
-            profile,
+            extension ? BinaryPrimitives.ReadUInt16BigEndian(packet[(extensionOffset - 4)..]) : (ushort)0,
             extensionLength,
-            extensionData);
-        headerLength = offset;
-        error = RtpReadError.None;
+            extension && !memory.IsEmpty ? memory.Slice(extensionOffset, extensionLength) : default);
         return true;
+    }
+
+    /// <summary>Checks every length in the packet; on success gives the CSRC count, extension data length and header length.</summary>
+    private static RtpReadError Validate(ReadOnlySpan<byte> packet, out int csrcCount, out int extensionLength, out int headerLength)
+    {
+        csrcCount = 0;
+        extensionLength = 0;
+        headerLength = 0;
+        if (packet.Length < FixedLength)
+        {
+            return RtpReadError.TooShortForFixedHeader;
+        }
+
+        byte first = packet[0];
+        if (first >> 6 != RtpVersion)
+        {
+            return RtpReadError.UnsupportedVersion;
+        }
+
+        csrcCount = first & 0x0F;
+        int offset = FixedLength + (4 * csrcCount);
+        if (packet.Length < offset)
+        {
+            return RtpReadError.TruncatedCsrcList;
+        }
+
+        if ((first & 0x10) != 0)
+        {
+            if (packet.Length < offset + 4)
+            {
+                return RtpReadError.TruncatedExtension;
+            }
+
+            extensionLength = BinaryPrimitives.ReadUInt16BigEndian(packet[(offset + 2)..]) * 4;
+            offset += 4 + extensionLength;
+            if (packet.Length < offset)
+            {
+                return RtpReadError.TruncatedExtension;
+            }
+        }
+
+        if ((first & 0x20) != 0)
+        {
+            int count = packet[^1];
+            if (count == 0 || count > packet.Length - offset)
+            {
+                return RtpReadError.InvalidPadding;
+            }
+        }
+
+        headerLength = offset;
+        return RtpReadError.None;
     }
 }

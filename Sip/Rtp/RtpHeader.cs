@@ -28,6 +28,18 @@ public readonly partial struct RtpHeader : IEquatable<RtpHeader>
         ArgumentOutOfRangeException.ThrowIfGreaterThan(payloadType, (byte)127, nameof(payloadType));
     }
 
+    private RtpHeader(byte version, bool padding, bool extension, bool marker, byte payloadType, ushort sequenceNumber, uint timestamp, uint ssrc)
+    {
+        Version = version;
+        Padding = padding;
+        Extension = extension;
+        Marker = marker;
+        PayloadType = payloadType;
+        SequenceNumber = sequenceNumber;
+        Timestamp = timestamp;
+        Ssrc = ssrc;
+    }
+
     private RtpHeader(
         byte version,
         bool padding,
@@ -37,7 +49,7 @@ public readonly partial struct RtpHeader : IEquatable<RtpHeader>
         ushort sequenceNumber,
         uint timestamp,
         uint ssrc,
-        RtpCsrcList csrcs,
+        in RtpCsrcList csrcs,
         ushort extensionProfile,
         int extensionLength,
         ReadOnlyMemory<byte> extensionData)
