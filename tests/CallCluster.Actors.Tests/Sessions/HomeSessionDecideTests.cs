@@ -57,6 +57,17 @@ public sealed class HomeSessionDecideTests
     }
 
     [Fact]
+    public void A_terminal_not_given_the_local_terminal_role_never_gets_auto_answer()
+    {
+        var sc = new SessionScenario();
+        sc.Invite("m2", SessionKind.Home, SessionScenario.Carol, SessionScenario.Tv, LegRole.Remote);
+        sc.MediaReadyForAll();
+        var invite = sc.Effect<SendInvite>();
+        Assert.Equal(SessionScenario.Tv, invite.To);
+        Assert.DoesNotContain(invite.Headers, h => h.Name is "Answer-Mode" or "Call-Info" or "Alert-Info");
+    }
+
+    [Fact]
     public void The_mobile_two_legs_are_one_media_participant()
     {
         var sc = new SessionScenario();
