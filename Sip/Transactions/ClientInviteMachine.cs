@@ -3,15 +3,21 @@ namespace CallCluster.Sip.Transactions;
 /// <summary>
 /// Client INVITE transaction (RFC 3261 17.1.1, figure 5): Calling, Proceeding, Completed,
 /// Terminated; timers A, B and D. A 2xx is passed to the TU and ends the transaction (RFC 3261
-/// behaviour; the TU acknowledges 2xx itself). For a 300-699 the transaction sends the ACK.
+/// behaviour; the TU acknowledges 2xx itself), or, with <see cref="UseAcceptedState"/> (RFC 6026),
+/// moves to Accepted where further 2xx are passed to the TU until timer M. For a 300-699 the
+/// transaction sends the ACK.
 /// </summary>
 public sealed record ClientInviteMachine : TransactionMachine
 {
-    private ClientInviteMachine(TransactionTimers timers, bool reliable, TransactionPhase phase, TimeSpan intervalA)
+    private ClientInviteMachine(TransactionTimers timers, bool reliable, TransactionPhase phase, TimeSpan intervalA, bool useAccepted)
         : base(timers, reliable, phase)
     {
         IntervalA = intervalA;
+        UseAcceptedState = useAccepted;
     }
+
+    /// <summary>True when a 2xx leads to the RFC 6026 Accepted state instead of Terminated.</summary>
+    public bool UseAcceptedState { get; init; }
 
     /// <summary>The interval timer A was last started with.</summary>
     public TimeSpan IntervalA { get; init; }
@@ -20,10 +26,10 @@ public sealed record ClientInviteMachine : TransactionMachine
     public override TransactionKind Kind => TransactionKind.ClientInvite;
 
     /// <summary>Starts the transaction: sends the INVITE and starts timers A (unreliable only) and B.</summary>
-    public static TransactionStep Start(TransactionTimers timers, bool reliable)
+    public static TransactionStep Start(TransactionTimers timers, bool reliable, bool useAcceptedState = false)
     {
         ArgumentNullException.ThrowIfNull(timers);
-        var machine = new ClientInviteMachine(timers, reliable, TransactionPhase.Calling, timers.TimerA);
+        var machine = new ClientInviteMachine(timers, reliable, TransactionPhase.Calling, timers.TimerA, useAcceptedState);
         TransactionAction[] actions = reliable
             ? [TransactionAction.SendRequest, TransactionAction.Start(TransactionTimer.B, timers.TimerB)]
             : [TransactionAction.SendRequest,
@@ -47,6 +53,9 @@ public sealed record ClientInviteMachine : TransactionMachine
             (TransactionPhase.Completed, ResponseArrived { StatusCode: >= 300 and <= 699 }) =>
                 new TransactionStep(this, [TransactionAction.SendAck]),
             (TransactionPhase.Completed, TimerFired { Timer: TransactionTimer.D }) => Terminated(),
+            (TransactionPhase.Accepted, ResponseArrived { StatusCode: >= 200 and <= 299 }) =>
+                new TransactionStep(this, [TransactionAction.PassToTu]),
+            (TransactionPhase.Accepted, TimerFired { Timer: TransactionTimer.M }) => Terminated(),
             _ => Stay(),
         };
     }
@@ -75,7 +84,12 @@ public sealed record ClientInviteMachine : TransactionMachine
 
         if (status is >= 200 and <= 299)
         {
-            return Terminated(TransactionAction.PassToTu);
+            return UseAcceptedState
+                ? new TransactionStep(
+                    this with { Phase = TransactionPhase.Accepted },
+                    [TransactionAction.Cancel(TransactionTimer.A), TransactionAction.Cancel(TransactionTimer.B),
+                     TransactionAction.PassToTu, TransactionAction.Start(TransactionTimer.M, Timers.TimerM)])
+                : Terminated(TransactionAction.PassToTu);
         }
 
         if (status is < 300 or > 699)

@@ -4,16 +4,22 @@ namespace CallCluster.Sip.Transactions;
 /// Server INVITE transaction (RFC 3261 17.2.1, figure 7): Proceeding, Completed, Confirmed,
 /// Terminated; timers G, H, I, and the provisional timer that sends 100 Trying when the TU has
 /// not answered within 200 ms. A 2xx from the TU is sent and ends the transaction (RFC 3261:
-/// the TU retransmits 2xx and receives the ACK for it).
+/// the TU retransmits 2xx and receives the ACK for it), or, with <see cref="UseAcceptedState"/>
+/// (RFC 6026), moves to Accepted: INVITE retransmissions are absorbed and the TU's 2xx
+/// retransmissions sent until timer L.
 /// </summary>
 public sealed record ServerInviteMachine : TransactionMachine
 {
-    private ServerInviteMachine(TransactionTimers timers, bool reliable, TransactionPhase phase, TimeSpan intervalG, bool tuAnswered)
+    private ServerInviteMachine(TransactionTimers timers, bool reliable, TransactionPhase phase, TimeSpan intervalG, bool tuAnswered, bool useAccepted)
         : base(timers, reliable, phase)
     {
         IntervalG = intervalG;
         TuAnswered = tuAnswered;
+        UseAcceptedState = useAccepted;
     }
+
+    /// <summary>True when a 2xx leads to the RFC 6026 Accepted state instead of Terminated.</summary>
+    public bool UseAcceptedState { get; init; }
 
     /// <summary>The interval timer G was last started with.</summary>
     public TimeSpan IntervalG { get; init; }
@@ -25,10 +31,10 @@ public sealed record ServerInviteMachine : TransactionMachine
     public override TransactionKind Kind => TransactionKind.ServerInvite;
 
     /// <summary>Starts the transaction for a received INVITE: passes it to the TU and arms the 100 Trying timer.</summary>
-    public static TransactionStep Start(TransactionTimers timers, bool reliable)
+    public static TransactionStep Start(TransactionTimers timers, bool reliable, bool useAcceptedState = false)
     {
         ArgumentNullException.ThrowIfNull(timers);
-        var machine = new ServerInviteMachine(timers, reliable, TransactionPhase.Proceeding, timers.TimerG, tuAnswered: false);
+        var machine = new ServerInviteMachine(timers, reliable, TransactionPhase.Proceeding, timers.TimerG, tuAnswered: false, useAcceptedState);
         TransactionAction[] actions = timers.ProvisionalDelay == TimeSpan.Zero
             ? [TransactionAction.SendTrying, TransactionAction.PassToTu]
             : [TransactionAction.PassToTu, TransactionAction.Start(TransactionTimer.Trying, timers.ProvisionalDelay)];
@@ -52,6 +58,10 @@ public sealed record ServerInviteMachine : TransactionMachine
             (TransactionPhase.Completed, TimerFired { Timer: TransactionTimer.H }) => Terminated(TransactionAction.ReportTimeout),
             (TransactionPhase.Completed, AckArrived) => OnAck(),
             (TransactionPhase.Confirmed, TimerFired { Timer: TransactionTimer.I }) => Terminated(),
+            (TransactionPhase.Accepted, TuResponded { StatusCode: >= 200 and <= 299 }) =>
+                new TransactionStep(this, [TransactionAction.SendTuResponse]),
+            (TransactionPhase.Accepted, TransportFailed) => Terminated(TransactionAction.ReportTransportError),
+            (TransactionPhase.Accepted, TimerFired { Timer: TransactionTimer.L }) => Terminated(),
             _ => Stay(),
         };
     }
@@ -66,7 +76,12 @@ public sealed record ServerInviteMachine : TransactionMachine
 
         if (status is >= 200 and <= 299)
         {
-            return answered.Terminated(TransactionAction.SendTuResponse);
+            return UseAcceptedState
+                ? new TransactionStep(
+                    answered with { Phase = TransactionPhase.Accepted },
+                    [TransactionAction.Cancel(TransactionTimer.Trying), TransactionAction.SendTuResponse,
+                     TransactionAction.Start(TransactionTimer.L, Timers.TimerL)])
+                : answered.Terminated(TransactionAction.SendTuResponse);
         }
 
         if (status is < 300 or > 699)

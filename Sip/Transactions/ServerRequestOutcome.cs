@@ -9,7 +9,7 @@ public enum ServerRequestOutcome
     Retransmission,
     /// <summary>An ACK for a server INVITE transaction's failure response: absorbed by the transaction.</summary>
     AckAbsorbed,
-    /// <summary>An ACK that matched no transaction (ACK for a 2xx): passed to the TU with a null key.</summary>
+    /// <summary>An ACK for a 2xx (it matched no transaction, or one in the RFC 6026 Accepted state): passed to the TU with a null key.</summary>
     AckPassedToTu,
     /// <summary>A CANCEL whose INVITE transaction was found: passed to the TU as <see cref="CancelReceived"/>.</summary>
     CancelPassedToTu,

@@ -40,7 +40,7 @@ internal sealed class TimerQueue
 
     public void CancelAll(TransactionEntry owner)
     {
-        for (var timer = TransactionTimer.A; timer <= TransactionTimer.Trying; timer++)
+        for (var timer = TransactionTimer.A; timer <= TransactionTimer.M; timer++)
         {
             Cancel(owner, timer);
         }

@@ -5,7 +5,7 @@ namespace CallCluster.Sip.Transactions;
 /// <summary>One live transaction in <see cref="TransactionLayer"/>: its state machine, messages and timer versions.</summary>
 internal sealed class TransactionEntry(TransactionKey key, TransactionMachine machine, SipRequest request, RequestFacts facts, TransactionPeer peer)
 {
-    private const int TimerCount = (int)TransactionTimer.Trying + 1;
+    private const int TimerCount = (int)TransactionTimer.M + 1;
     private readonly int[] _timerVersions = new int[TimerCount];
 
     public TransactionKey Key { get; } = key;

@@ -46,7 +46,7 @@ public sealed partial class TransactionLayer
         }
 
         var step = facts.Method == "INVITE"
-            ? ClientInviteMachine.Start(Timers, peer.Reliable)
+            ? ClientInviteMachine.Start(Timers, peer.Reliable, UseAcceptedState)
             : ClientNonInviteMachine.Start(Timers, peer.Reliable);
         var entry = new TransactionEntry(candidate, step.State, request, facts, peer);
         _transactions.Add(candidate, entry);

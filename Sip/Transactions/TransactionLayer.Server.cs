@@ -55,8 +55,9 @@ public sealed partial class TransactionLayer
     private ServerRequestOutcome ReceiveAck(SipRequest ack, RequestFacts facts, TransactionPeer from)
     {
         var entry = FindInviteForAck(facts);
-        if (entry is null)
+        if (entry is null || entry.Machine.Phase == TransactionPhase.Accepted)
         {
+            // The ACK for a 2xx is the TU's (13.3.1.4), also when it reaches an RFC 6026 Accepted transaction.
             _notices.Enqueue(new RequestReceived(null, ack, from));
             return ServerRequestOutcome.AckPassedToTu;
         }
@@ -135,7 +136,7 @@ public sealed partial class TransactionLayer
     private TransactionEntry Begin(TransactionKey key, SipRequest request, RequestFacts facts, TransactionPeer from, bool silent)
     {
         var step = facts.Method == "INVITE"
-            ? ServerInviteMachine.Start(Timers, from.Reliable)
+            ? ServerInviteMachine.Start(Timers, from.Reliable, UseAcceptedState)
             : ServerNonInviteMachine.Start(Timers, from.Reliable);
         var entry = new TransactionEntry(key, step.State, request, facts, from) { Silent = silent };
         _transactions.Add(key, entry);

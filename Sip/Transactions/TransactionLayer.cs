@@ -24,8 +24,10 @@ public sealed partial class TransactionLayer
     /// <summary>
     /// Creates a layer that sends and delivers through <paramref name="sink"/>, holding at most
     /// <paramref name="maxTransactions"/> live transactions (memory stays bounded under floods).
+    /// With <paramref name="useAcceptedState"/>, INVITE transactions follow RFC 6026 after a 2xx
+    /// (Accepted state, timers L and M) instead of ending at once as in RFC 3261.
     /// </summary>
-    public TransactionLayer(TimeProvider time, ITransactionLayerSink sink, TransactionTimers? timers = null, int maxTransactions = 100_000)
+    public TransactionLayer(TimeProvider time, ITransactionLayerSink sink, TransactionTimers? timers = null, int maxTransactions = 100_000, bool useAcceptedState = false)
     {
         ArgumentNullException.ThrowIfNull(time);
         ArgumentNullException.ThrowIfNull(sink);
@@ -34,7 +36,11 @@ public sealed partial class TransactionLayer
         _sink = sink;
         Timers = timers ?? TransactionTimers.Default;
         MaxTransactions = maxTransactions;
+        UseAcceptedState = useAcceptedState;
     }
+
+    /// <summary>True when INVITE transactions use the RFC 6026 Accepted state.</summary>
+    public bool UseAcceptedState { get; }
 
     /// <summary>The most live transactions the layer holds; beyond it new ones are refused.</summary>
     public int MaxTransactions { get; }

@@ -13,6 +13,8 @@ public enum TransactionPhase
     Completed,
     /// <summary>Server INVITE: ACK for the non-2xx final response received.</summary>
     Confirmed,
+    /// <summary>RFC 6026 (opt-in): INVITE transaction after a 2xx; absorbs retransmissions until timer L (server) or M (client).</summary>
+    Accepted,
     /// <summary>The transaction is over and can be removed.</summary>
     Terminated,
 }

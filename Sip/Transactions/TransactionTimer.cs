@@ -25,4 +25,8 @@ public enum TransactionTimer
     K,
     /// <summary>Server INVITE: send 100 Trying if the TU has not answered within 200 ms (17.2.1).</summary>
     Trying,
+    /// <summary>RFC 6026 server INVITE: leave Accepted after 64*T1.</summary>
+    L,
+    /// <summary>RFC 6026 client INVITE: leave Accepted after 64*T1.</summary>
+    M,
 }

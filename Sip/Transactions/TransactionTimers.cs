@@ -79,6 +79,12 @@ public sealed record TransactionTimers
     /// <summary>Timer K: T4 for unreliable transports, zero for reliable ones.</summary>
     public TimeSpan TimerK(bool reliable) => reliable ? TimeSpan.Zero : T4;
 
+    /// <summary>RFC 6026 timer L (server INVITE in Accepted), 64*T1.</summary>
+    public TimeSpan TimerL => Timeout;
+
+    /// <summary>RFC 6026 timer M (client INVITE in Accepted), 64*T1.</summary>
+    public TimeSpan TimerM => Timeout;
+
     /// <summary>Next interval of a retransmission timer that doubles: A doubles without cap, E and G are capped by T2.</summary>
     public TimeSpan NextInterval(TimeSpan current, bool cappedByT2)
     {

@@ -12,12 +12,12 @@ internal sealed class LayerHarness
 
     private readonly DateTimeOffset _origin;
 
-    public LayerHarness(TransactionTimers? timers = null, int maxTransactions = 100_000)
+    public LayerHarness(TransactionTimers? timers = null, int maxTransactions = 100_000, bool useAcceptedState = false)
     {
         Time = new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
         _origin = Time.GetUtcNow();
         Sink = new RecordingSink(Time, _origin);
-        Layer = new TransactionLayer(Time, Sink, timers, maxTransactions);
+        Layer = new TransactionLayer(Time, Sink, timers, maxTransactions, useAcceptedState);
     }
 
     public FakeTimeProvider Time { get; }
