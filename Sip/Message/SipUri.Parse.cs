@@ -23,7 +23,11 @@ public sealed partial class SipUri
             }
         }
 
-        var scheme = text[..colon].ToString().ToLowerInvariant();
+        var schemeText = text[..colon];
+        var scheme = schemeText.Equals("sip", StringComparison.OrdinalIgnoreCase) ? "sip"
+            : schemeText.Equals("sips", StringComparison.OrdinalIgnoreCase) ? "sips"
+            : schemeText.Equals("tel", StringComparison.OrdinalIgnoreCase) ? "tel"
+            : schemeText.ToString().ToLowerInvariant();
         var rest = text[(colon + 1)..];
         return scheme switch
         {
