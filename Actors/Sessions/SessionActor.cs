@@ -29,6 +29,7 @@ public sealed partial class SessionActor : ReceivePersistentActor, IWithTimers
     private readonly SessionSettings _settings;
     private readonly ISessionMediaAdapter _adapter;
     private readonly Dictionary<LegId, IActorRef> _legs = [];
+    private readonly HashSet<IActorRef> _mediaWatched = [];
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private SessionState _state;
     private IActorRef? _pendingSender;
@@ -95,7 +96,20 @@ public sealed partial class SessionActor : ReceivePersistentActor, IWithTimers
 
     private void OnOther(object message)
     {
+        if (message is Terminated gone)
+        {
+            // The media actor that allocated our endpoints is gone (its node left or crashed).
+            _mediaWatched.Remove(gone.ActorRef);
+            Handle(new MediaNodeLost(_state.Id, gone.ActorRef.Path.Address.ToString()), ActorRefs.Nobody);
+            return;
+        }
+
         var command = _adapter.FromMedia(message, _state, Sender.Path.Address.ToString());
+        if (command is MediaEndpointReady && !Sender.IsNobody() && _mediaWatched.Add(Sender))
+        {
+            Context.Watch(Sender);
+        }
+
         if (command is not null)
         {
             Handle(command, ActorRefs.Nobody);

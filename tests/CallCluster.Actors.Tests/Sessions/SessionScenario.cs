@@ -12,6 +12,9 @@ internal sealed class SessionScenario
     public static readonly Party RemoteParty = new("sip:bob@far.test");
     public static readonly Party Carol = new("sip:carol@home.test");
 
+    public static readonly PartyTarget ToTv = new(Tv, LegRole.LocalTerminal);
+    public static readonly PartyTarget ToRemote = new(RemoteParty, LegRole.Remote);
+
     private readonly List<ISessionEvent> _events = [];
 
     public SessionScenario(string id = "s1")
@@ -21,6 +24,9 @@ internal sealed class SessionScenario
     }
 
     public SessionId Id { get; }
+
+    /// <summary>A call target and the role the gateway gives it.</summary>
+    public sealed record PartyTarget(Party Party, LegRole Role);
 
     public SessionState State { get; private set; }
 
