@@ -56,8 +56,9 @@ public static class NodeHost
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            await Console.Error.WriteLineAsync($"callcluster: start failed: {e.Message.ReplaceLineEndings(" ")}");
-            return ExitCodes.Failure;
+            var (line, exitCode) = StartFailure.Describe(e, settings);
+            await Console.Error.WriteLineAsync(line);
+            return exitCode;
         }
 
         if (provisioning is not null)

@@ -66,4 +66,25 @@ public sealed class CommandLineProcessTests : IDisposable
         Assert.Equal(2, process.ExitCode);
         Assert.Equal([$"Provisioning:File: '{file}': subscribers[0]: kind 'phone' is not one of mobile, local-terminal, other"], Lines(process.StandardError));
     }
+
+    [Theory]
+    [InlineData("Http:Listen")]
+    [InlineData("Cluster:Port")]
+    public async Task A_port_in_use_exits_2_with_one_line_naming_the_setting(string setting)
+    {
+        using var taken = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        taken.Start();
+        var busy = ((System.Net.IPEndPoint)taken.LocalEndpoint).Port;
+        var http = setting == "Http:Listen" ? busy : FreePorts.Tcp();
+        var cluster = setting == "Cluster:Port" ? busy : FreePorts.Tcp();
+
+        using var process = await RunAsync(
+            "run", $"--Http:Listen=http://127.0.0.1:{http}", $"--Cluster:Port={cluster}",
+            $"--Sip:Listen:0=udp:127.0.0.1:{FreePorts.Udp()}", $"--Persistence:ConnectionString=Data Source={Path.Combine(_folder, "cc.db")}");
+
+        Assert.Equal(2, process.ExitCode);
+        var line = Assert.Single(Lines(process.StandardError));
+        Assert.StartsWith($"{setting}: cannot listen on ", line);
+        Assert.Contains(busy.ToString(System.Globalization.CultureInfo.InvariantCulture), line);
+    }
 }
