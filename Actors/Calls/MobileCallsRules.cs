@@ -41,8 +41,9 @@ public static class MobileCallsRules
         return (sessionId, joined is not null, calls.Add(call));
     }
 
+    /// <summary>Removes the ended call; leg id "*" removes every call of the session.</summary>
     public static ImmutableList<MobileCall> End(ImmutableList<MobileCall> calls, CallEnded c) =>
-        calls.RemoveAll(x => x.LegId == c.LegId && x.SessionId == c.SessionId);
+        calls.RemoveAll(x => x.SessionId == c.SessionId && (c.LegId == "*" || x.LegId == c.LegId));
 
     /// <summary>Forgets calls older than <paramref name="maxAge"/> (a lost end notice must not pin a session forever).</summary>
     public static ImmutableList<MobileCall> Expire(ImmutableList<MobileCall> calls, DateTimeOffset now, TimeSpan maxAge) =>

@@ -1,0 +1,45 @@
+using Akka.Actor;
+using CallCluster.Actors.Sessions;
+
+namespace CallCluster.Gateway.Hosting;
+
+/// <summary>
+/// The gateway outbox the session entities are given (SessionActor.Props' <c>gatewayOutbox</c>).
+/// It exists before the gateway (the gateway needs the session region, the region needs the
+/// outbox): it holds up to <see cref="MaxBuffered"/> effects until <see cref="Attach"/> names the
+/// gateway actor, then forwards every <see cref="ISipEffect"/> to it.
+/// </summary>
+public sealed class GatewayOutbox : ReceiveActor
+{
+    public const int MaxBuffered = 10_000;
+    private readonly Queue<(ISipEffect Effect, IActorRef Sender)> _buffer = new();
+    private IActorRef? _gateway;
+
+    public GatewayOutbox()
+    {
+        Receive<Attach>(a =>
+        {
+            _gateway = a.Gateway;
+            while (_buffer.TryDequeue(out var item))
+            {
+                _gateway.Tell(item.Effect, item.Sender);
+            }
+        });
+        Receive<ISipEffect>(e =>
+        {
+            if (_gateway is not null)
+            {
+                _gateway.Forward(e);
+            }
+            else if (_buffer.Count < MaxBuffered)
+            {
+                _buffer.Enqueue((e, Sender));
+            }
+        });
+    }
+
+    public static Props Props() => Akka.Actor.Props.Create(() => new GatewayOutbox());
+
+    /// <summary>Names the gateway actor effects go to.</summary>
+    public sealed record Attach(IActorRef Gateway);
+}
