@@ -15,6 +15,11 @@ public static class SipHeaderNames
     /// <summary>The known id of a header name given as bytes (case-insensitive, compact forms included).</summary>
     public static SipHeaderId Lookup(ReadOnlySpan<byte> name)
     {
+        if (name.IsEmpty)
+        {
+            return SipHeaderId.Unknown;
+        }
+
         if (name.Length == 1)
         {
             return Compact((char)(name[0] | 0x20));
