@@ -23,7 +23,7 @@ public sealed record TransactionKey(bool Server, string Branch, string Method, s
 
     /// <summary>True when <paramref name="branch"/> starts with the RFC 3261 magic cookie.</summary>
     public static bool HasMagicCookie(string? branch) =>
-        branch is not null && branch.Length > MagicCookie.Length - 1 && branch.StartsWith(MagicCookie, StringComparison.Ordinal);
+        branch is not null && branch.StartsWith(MagicCookie, StringComparison.Ordinal);
 
     /// <summary>Client key (17.1.3): the branch of the top Via and the CSeq method.</summary>
     public static TransactionKey Client(string branch, string cseqMethod)

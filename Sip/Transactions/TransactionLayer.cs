@@ -101,6 +101,11 @@ public sealed partial class TransactionLayer
 
     private void Perform(TransactionEntry entry, TransactionAction action)
     {
+        if (entry.Removed)
+        {
+            return;
+        }
+
         switch (action)
         {
             case SendRequestAction:
