@@ -84,6 +84,27 @@ public static class NodeScenario
         Assert.Equal(HttpStatusCode.Conflict, inHousehold.Status);
         Assert.Contains("alice-home", inHousehold.Body);
 
+        var mismatch = await node.SendAsync(HttpMethod.Put, "/api/v1/subscribers/carol", bob);
+        Assert.Equal(HttpStatusCode.BadRequest, mismatch.Status);
+        Assert.Contains("the body names 'bob' but the URL names 'carol'", mismatch.Body);
+
+        var unknownField = await node.SendAsync(HttpMethod.Post, "/api/v1/subscribers", """{ "user": "carol", "kind": "other", "pwd": "x" }""");
+        Assert.Equal(HttpStatusCode.BadRequest, unknownField.Status);
+        Assert.Contains("pwd", unknownField.Body);
+
+        var empty = await node.SendAsync(HttpMethod.Post, "/api/v1/households", "");
+        Assert.Equal(HttpStatusCode.BadRequest, empty.Status);
+
+        var household = await node.SendAsync(HttpMethod.Get, "/api/v1/households/alice-home");
+        Assert.Equal(HttpStatusCode.OK, household.Status);
+        Assert.Contains("\"localTerminals\":[\"tv-alice\"]", household.Body);
+
+        const string transit = """{ "name": "transit", "address": "127.0.0.3:5060", "trustedSources": ["127.0.0.3"], "prefixes": ["+33"] }""";
+        Assert.Equal(HttpStatusCode.Created, (await node.SendAsync(HttpMethod.Put, "/api/v1/trunks/transit", transit)).Status);
+        Assert.Equal(HttpStatusCode.NoContent, (await node.SendAsync(HttpMethod.Delete, "/api/v1/trunks/transit")).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await node.SendAsync(HttpMethod.Get, "/api/v1/trunks/transit")).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await node.SendAsync(HttpMethod.Delete, "/api/v1/trunks/transit")).Status);
+
         var missing = await node.SendAsync(HttpMethod.Get, "/api/v1/trunks/nowhere");
         Assert.Equal(HttpStatusCode.NotFound, missing.Status);
 
