@@ -3,6 +3,8 @@ using Akka.Cluster.Sharding;
 using Akka.Event;
 using Akka.Persistence;
 using CallCluster.Actors.Cdr;
+using CallCluster.Actors.MediaProtocol;
+using CallCluster.Actors.Serialization;
 using CallCluster.Actors.Sessions.Media;
 using static CallCluster.Actors.Sessions.SessionCommands;
 using static CallCluster.Actors.Sessions.SessionReplies;
@@ -110,13 +112,20 @@ public sealed partial class SessionActor : ReceivePersistentActor, IWithTimers
             Context.Watch(Sender);
         }
 
-        if (command is not null)
+        switch (command, message)
         {
-            Handle(command, ActorRefs.Nobody);
-        }
-        else
-        {
-            Unhandled(message);
+            case (not null, _):
+                Handle(command, ActorRefs.Nobody);
+                break;
+            case (_, MediaCommandFailed failed):
+                _log.Warning("Media command of session {0} failed: {1}", failed.SessionId, failed.Reason);
+                break;
+            case (_, ICallClusterMessage):
+                // Media acknowledgements (configured, mix created, released): nothing to decide.
+                break;
+            default:
+                Unhandled(message);
+                break;
         }
     }
 
