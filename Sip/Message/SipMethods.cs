@@ -23,6 +23,20 @@ public static class SipMethods
     private static readonly string[] Known = [Invite, Ack, Bye, Cancel, Options, Register, Prack, Subscribe, Notify, Publish, Info, Refer, MessageMethod, Update];
 
     /// <summary>The method text; the known names are returned without allocating.</summary>
+    public static string FromChars(ReadOnlySpan<char> chars)
+    {
+        foreach (var k in Known)
+        {
+            if (chars.SequenceEqual(k))
+            {
+                return k;
+            }
+        }
+
+        return chars.ToString();
+    }
+
+    /// <summary>The method text; the known names are returned without allocating.</summary>
     public static string FromBytes(ReadOnlySpan<byte> bytes)
     {
         foreach (var k in Known)

@@ -187,7 +187,7 @@ public sealed partial class SipUri
                 value = v.ToString();
             }
 
-            into.Add(new SipParameter(name.ToString(), value));
+            into.Add(new SipParameter(ParameterNames.Intern(name), value));
             used = start + item.Length;
         }
 

@@ -12,7 +12,7 @@ internal static class ParameterReader
                 return false;
             }
 
-            var nameText = name.ToString();
+            var nameText = ParameterNames.Intern(name);
             if (!s.TryConsume('='))
             {
                 into.Add(new SipParameter(nameText, null));

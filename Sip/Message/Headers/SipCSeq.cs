@@ -28,7 +28,7 @@ public sealed record SipCSeq(int Number, string Method)
         }
 
         s.SkipWs();
-        cseq = s.End ? new SipCSeq(n, method.ToString()) : null;
+        cseq = s.End ? new SipCSeq(n, SipMethods.FromChars(method)) : null;
         return cseq is not null;
     }
 }

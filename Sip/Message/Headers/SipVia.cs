@@ -124,8 +124,23 @@ public sealed record SipVia(string Transport, string Host, int? Port, IReadOnlyL
             return false;
         }
 
-        via = new SipVia(transport.ToString().ToUpperInvariant(), host, port, parameters, name.ToString().ToUpperInvariant() + "/" + version.ToString());
+        var protocol = name.Equals("SIP", StringComparison.OrdinalIgnoreCase) && version.SequenceEqual("2.0")
+            ? "SIP/2.0" : name.ToString().ToUpperInvariant() + "/" + version.ToString();
+        via = new SipVia(TransportName(transport), host, port, parameters, protocol);
         return true;
+    }
+
+    private static string TransportName(ReadOnlySpan<char> t)
+    {
+        foreach (var known in (ReadOnlySpan<string>)["UDP", "TCP", "TLS", "SCTP", "WS", "WSS"])
+        {
+            if (t.Equals(known, StringComparison.OrdinalIgnoreCase))
+            {
+                return known;
+            }
+        }
+
+        return t.ToString().ToUpperInvariant();
     }
 
     private static bool ValidParameters(List<SipParameter> parameters)
