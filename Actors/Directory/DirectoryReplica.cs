@@ -17,7 +17,7 @@ public sealed class DirectoryReplica : ReceiveActor, IWithTimers
 {
     public static readonly TimeSpan DefaultRequestTimeout = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan UnsyncedRetry = TimeSpan.FromSeconds(1);
-    private static readonly TimeSpan SyncedRefresh = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan SyncedRefresh = TimeSpan.FromSeconds(5);
 
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly IActorRef _writer;
