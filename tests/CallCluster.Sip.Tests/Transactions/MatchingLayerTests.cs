@@ -123,4 +123,22 @@ public sealed class MatchingLayerTests
         Assert.Equal(ServerRequestOutcome.Retransmission, h.Layer.ReceiveRequest(first, LayerHarness.Udp));
         Assert.Equal(2, h.Layer.Count);
     }
+
+    [Fact]
+    public void Messages_with_unusable_via_are_refused_without_side_effects()
+    {
+        var h = new LayerHarness();
+        var invite = SipText.Invite(method: "OPTIONS");
+        var badRequest = (SipRequest)invite.WithHeader("Via", "not a via");
+        var badResponse = (SipResponse)SipText.ResponseTo(invite, 200).WithHeader("Via", "not a via");
+
+        Assert.Equal(ServerRequestOutcome.Invalid, h.Layer.ReceiveRequest(badRequest, LayerHarness.Udp));
+        Assert.False(h.Layer.TrySendRequest(badRequest, LayerHarness.Udp, out var key, out var error));
+        Assert.Null(key);
+        Assert.NotEmpty(error);
+        Assert.False(h.Layer.ReceiveResponse(badResponse));
+        Assert.Empty(h.Sink.Notices);
+        Assert.Empty(h.Sink.Sent);
+        Assert.Equal(0, h.Layer.Count);
+    }
 }
