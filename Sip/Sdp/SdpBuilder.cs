@@ -73,7 +73,7 @@ internal sealed class SdpBuilder
         Phones = ValueList.From(Phones),
         Connection = Connection,
         Bandwidths = ValueList.From(Bandwidths),
-        Timings = ValueList.From(Timings.Select(t => t.Timing with { Repeats = ValueList.From(t.Repeats) })),
+        Timings = Timings.Count == 0 ? [SdpTiming.Unbounded] : ValueList.From(Timings.Select(t => t.Timing with { Repeats = ValueList.From(t.Repeats) })),
         TimeZones = TimeZones,
         Key = Key,
         Attributes = ValueList.From(Attributes),

@@ -36,7 +36,7 @@ public sealed record SessionDescription
     /// <summary>Session-level b= lines.</summary>
     public ValueList<SdpBandwidth> Bandwidths { get; init; }
 
-    /// <summary>t= lines with their r= lines; written as "t=0 0" when empty.</summary>
+    /// <summary>t= lines with their r= lines; a description without t= reads as "t=0 0", and an empty list is written as "t=0 0".</summary>
     public ValueList<SdpTiming> Timings { get; init; }
 
     /// <summary>z= value, or null.</summary>

@@ -148,22 +148,40 @@ public sealed class SdpParserTests
     {
         var original = Encoding.UTF8.GetBytes(SdpSamples.AudioVideoOffer);
         var random = new Random(8866);
-        var buffer = new byte[original.Length];
+        var buffer = new List<byte>(original.Length * 2);
+        byte[] interesting = [(byte)'\r', (byte)'\n', (byte)' ', (byte)'=', (byte)':', (byte)'/', (byte)'0', (byte)'9', (byte)'m', (byte)'a', 0x00, 0xFF];
         int rejected = 0;
-        for (int i = 0; i < 5_000; i++)
+        for (int i = 0; i < 20_000; i++)
         {
-            original.CopyTo(buffer);
+            buffer.Clear();
+            buffer.AddRange(original);
             int edits = 1 + random.Next(4);
-            for (int e = 0; e < edits; e++)
+            for (int e = 0; e < edits && buffer.Count > 0; e++)
             {
-                buffer[random.Next(buffer.Length)] = (byte)random.Next(256);
+                int at = random.Next(buffer.Count);
+                byte value = random.Next(2) == 0 ? interesting[random.Next(interesting.Length)] : (byte)random.Next(256);
+                switch (random.Next(3))
+                {
+                    case 0: buffer[at] = value; break;
+                    case 1: buffer.Insert(at, value); break;
+                    default: buffer.RemoveAt(at); break;
+                }
             }
 
-            int length = random.Next(2) == 0 ? buffer.Length : random.Next(buffer.Length);
-            bool ok = SdpParser.TryParse(buffer.AsSpan(0, length), out var sdp, out var error);
+            var bytes = buffer.ToArray();
+            int length = random.Next(4) == 0 ? random.Next(bytes.Length + 1) : bytes.Length;
+            bool ok = SdpParser.TryParse(bytes.AsSpan(0, length), out var sdp, out var error);
             Assert.Equal(ok, sdp is not null);
             Assert.Equal(ok, error.Reason == SdpRejectReason.None);
-            rejected += ok ? 0 : 1;
+            if (ok)
+            {
+                Assert.True(SdpParser.TryParse(sdp!.ToBytes(), out var again, out _)); // what was accepted serialises to something accepted
+                Assert.Equal(sdp, again);
+            }
+            else
+            {
+                rejected++;
+            }
         }
 
         Assert.True(rejected > 0);
