@@ -134,13 +134,20 @@ public sealed class SessionActorSpecs : Akka.TestKit.Xunit2.TestKit
     }
 
     [Fact]
-    public void Entity_stopped_mid_session_recovers_to_the_same_state_and_can_still_hang_up()
+    public async Task Entity_stopped_mid_session_recovers_to_the_same_state_and_can_still_hang_up()
     {
         var id = new SessionId("recover");
         var entity = StartEntity(id.Value, Settings(snapshotEvery: 3));
         var callee = EstablishPlainCall(entity, id);
         entity.Tell(new SessionQueries.GetSession(id));
         var before = ExpectMsg<SessionView>();
+        var store = Akka.Persistence.Persistence.Instance.Apply(Sys).SnapshotStoreFor(null);
+        await AwaitAssertAsync(async () =>
+        {
+            var loaded = await store.Ask<Akka.Persistence.LoadSnapshotResult>(
+                new Akka.Persistence.LoadSnapshot("session-recover", Akka.Persistence.SnapshotSelectionCriteria.Latest, long.MaxValue));
+            Assert.IsType<SessionSnapshot>(loaded.Snapshot?.Snapshot);
+        });
         StopEntity(entity);
 
         var again = StartEntity(id.Value, Settings(snapshotEvery: 3));
