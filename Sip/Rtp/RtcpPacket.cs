@@ -36,7 +36,7 @@ public abstract record RtcpPacket
             return false;
         }
 
-        RtcpHeader.Write(packet, count, PacketType, length);
+        RtcpHeader.Write(packet, count, PacketType, length, PaddingBit);
         written = length;
         return true;
     }
@@ -77,7 +77,7 @@ public abstract record RtcpPacket
             RtcpPacketType.TransportFeedback when header.Count == RtcpGenericNack.Format => RtcpGenericNack.ReadBody(body, out error),
             RtcpPacketType.PayloadFeedback when header.Count == RtcpPictureLossIndication.Format => RtcpPictureLossIndication.ReadBody(body, out error),
             RtcpPacketType.PayloadFeedback when header.Count == RtcpFullIntraRequest.Format => RtcpFullIntraRequest.ReadBody(body, out error),
-            _ => new RtcpUnknownPacket(header.PacketType, header.Count, ValueList.Create(body)),
+            _ => new RtcpUnknownPacket(header.PacketType, header.Count, ValueList.Create(data[RtcpHeader.Length..header.PacketLength]), header.Padding),
         };
 
         if (packet is null)
@@ -89,6 +89,9 @@ public abstract record RtcpPacket
         consumed = header.PacketLength;
         return true;
     }
+
+    /// <summary>The P bit to write; only packets kept byte-exact carry their own padding.</summary>
+    private protected virtual bool PaddingBit => false;
 
     /// <summary>Body length before alignment to 32 bits.</summary>
     private protected abstract int GetBodyLength();

@@ -106,6 +106,39 @@ public sealed class RtcpCompoundTests
     }
 
     [Fact]
+    public void Corrupted_compounds_never_throw_and_what_is_accepted_writes_back_equal()
+    {
+        var original = new byte[RtcpCompound.GetWrittenLength(Packets)];
+        Assert.True(RtcpCompound.TryWrite(original, Packets, out _));
+        var random = new Random(5104);
+        var buffer = new byte[original.Length];
+        var output = new byte[4096];
+        int accepted = 0;
+        for (int i = 0; i < 20_000; i++)
+        {
+            original.CopyTo(buffer);
+            for (int e = 1 + random.Next(3); e > 0; e--)
+            {
+                buffer[random.Next(buffer.Length)] ^= (byte)(1 << random.Next(8));
+            }
+
+            if (!RtcpCompound.TryRead(buffer, out var packets, out _))
+            {
+                continue;
+            }
+
+            accepted++;
+            if (RtcpCompound.TryWrite(output, packets, out int written))
+            {
+                Assert.True(RtcpCompound.TryRead(output.AsSpan(0, written), out var again, out var error), error.ToString());
+                Assert.Equal(packets, again);
+            }
+        }
+
+        Assert.True(accepted > 0);
+    }
+
+    [Fact]
     public void Ntp_time_round_trips_to_the_microsecond()
     {
         var time = new DateTimeOffset(2026, 11, 24, 3, 25, 17, 123, TimeSpan.Zero).AddTicks(4560);
