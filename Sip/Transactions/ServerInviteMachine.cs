@@ -5,8 +5,10 @@ namespace CallCluster.Sip.Transactions;
 /// Terminated; timers G, H, I, and the provisional timer that sends 100 Trying when the TU has
 /// not answered within 200 ms. A 2xx from the TU is sent and ends the transaction (RFC 3261:
 /// the TU retransmits 2xx and receives the ACK for it), or, with <see cref="UseAcceptedState"/>
-/// (RFC 6026), moves to Accepted: INVITE retransmissions are absorbed and the TU's 2xx
-/// retransmissions sent until timer L.
+/// (RFC 6026), moves to Accepted: INVITE retransmissions are absorbed, the TU's 2xx
+/// retransmissions are sent, and on unreliable transports the 2xx is also retransmitted on the
+/// timer G schedule until its ACK arrives (the UAS core duty of 13.3.1.4, done here for the TU);
+/// timer L ends the transaction and reports a missing ACK.
 /// </summary>
 public sealed record ServerInviteMachine : TransactionMachine
 {
@@ -20,6 +22,9 @@ public sealed record ServerInviteMachine : TransactionMachine
 
     /// <summary>True when a 2xx leads to the RFC 6026 Accepted state instead of Terminated.</summary>
     public bool UseAcceptedState { get; init; }
+
+    /// <summary>Accepted state: true once the ACK for the 2xx has arrived.</summary>
+    public bool AckSeen { get; init; }
 
     /// <summary>The interval timer G was last started with.</summary>
     public TimeSpan IntervalG { get; init; }
@@ -61,7 +66,11 @@ public sealed record ServerInviteMachine : TransactionMachine
             (TransactionPhase.Accepted, TuResponded { StatusCode: >= 200 and <= 299 }) =>
                 new TransactionStep(this, [TransactionAction.SendTuResponse]),
             (TransactionPhase.Accepted, TransportFailed) => Terminated(TransactionAction.ReportTransportError),
-            (TransactionPhase.Accepted, TimerFired { Timer: TransactionTimer.L }) => Terminated(),
+            (TransactionPhase.Accepted, TimerFired { Timer: TransactionTimer.G }) when !AckSeen => RetransmitResponse(),
+            (TransactionPhase.Accepted, AckArrived) =>
+                new TransactionStep(this with { AckSeen = true }, [TransactionAction.Cancel(TransactionTimer.G)]),
+            (TransactionPhase.Accepted, TimerFired { Timer: TransactionTimer.L }) =>
+                AckSeen ? Terminated() : Terminated(TransactionAction.ReportTimeout),
             _ => Stay(),
         };
     }
@@ -76,12 +85,17 @@ public sealed record ServerInviteMachine : TransactionMachine
 
         if (status is >= 200 and <= 299)
         {
-            return UseAcceptedState
-                ? new TransactionStep(
-                    answered with { Phase = TransactionPhase.Accepted },
-                    [TransactionAction.Cancel(TransactionTimer.Trying), TransactionAction.SendTuResponse,
-                     TransactionAction.Start(TransactionTimer.L, Timers.TimerL)])
-                : answered.Terminated(TransactionAction.SendTuResponse);
+            if (!UseAcceptedState)
+            {
+                return answered.Terminated(TransactionAction.SendTuResponse);
+            }
+
+            TransactionAction[] accepted = Reliable
+                ? [TransactionAction.Cancel(TransactionTimer.Trying), TransactionAction.SendTuResponse,
+                   TransactionAction.Start(TransactionTimer.L, Timers.TimerL)]
+                : [TransactionAction.Cancel(TransactionTimer.Trying), TransactionAction.SendTuResponse,
+                   TransactionAction.Start(TransactionTimer.G, Timers.TimerG), TransactionAction.Start(TransactionTimer.L, Timers.TimerL)];
+            return new TransactionStep(answered with { Phase = TransactionPhase.Accepted }, accepted);
         }
 
         if (status is < 300 or > 699)

@@ -30,6 +30,9 @@ internal sealed class TransactionEntry(TransactionKey key, TransactionMachine ma
     /// <summary>Server: the merged-request key this transaction is indexed under, if any.</summary>
     public MergeKey? Merge { get; set; }
 
+    /// <summary>Server INVITE in the Accepted state: Call-ID, CSeq number and To tag its 2xx ACK will carry.</summary>
+    public AcceptedKey? Accepted { get; set; }
+
     public bool Removed { get; set; }
 
     /// <summary>Server: answered by the layer itself (482, 481); the request is not passed to the TU.</summary>
@@ -61,3 +64,6 @@ internal sealed class TransactionEntry(TransactionKey key, TransactionMachine ma
 
 /// <summary>From tag, Call-ID and CSeq of a request without To tag (8.2.2.2).</summary>
 internal readonly record struct MergeKey(string FromTag, string CallId, long CSeqNumber, string CSeqMethod);
+
+/// <summary>What an ACK for a 2xx shares with its INVITE (new branch, same Call-ID, CSeq number and tags).</summary>
+internal readonly record struct AcceptedKey(string CallId, long CSeqNumber, string ToTag);

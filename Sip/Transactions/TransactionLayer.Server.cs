@@ -39,6 +39,7 @@ public sealed partial class TransactionLayer
         entry.PendingResponse = response;
         Feed(entry, TransactionInput.TuResponse(response.StatusCode));
         entry.PendingResponse = null;
+        IndexAccepted(entry);
         Flush();
         return ReferenceEquals(entry.LastResponse, response);
     }
@@ -55,15 +56,38 @@ public sealed partial class TransactionLayer
     private ServerRequestOutcome ReceiveAck(SipRequest ack, RequestFacts facts, TransactionPeer from)
     {
         var entry = FindInviteForAck(facts);
+        if (entry is null && facts.ToTag is { } toTag)
+        {
+            _accepted.TryGetValue(new AcceptedKey(facts.CallId, facts.CSeqNumber, toTag), out entry);
+        }
+
         if (entry is null || entry.Machine.Phase == TransactionPhase.Accepted)
         {
-            // The ACK for a 2xx is the TU's (13.3.1.4), also when it reaches an RFC 6026 Accepted transaction.
+            // The ACK for a 2xx is the TU's (13.3.1.4); an RFC 6026 Accepted transaction only stops retransmitting.
+            if (entry is not null)
+            {
+                Feed(entry, TransactionInput.AckReceived);
+            }
+
             _notices.Enqueue(new RequestReceived(null, ack, from));
             return ServerRequestOutcome.AckPassedToTu;
         }
 
         Feed(entry, TransactionInput.AckReceived);
         return ServerRequestOutcome.AckAbsorbed;
+    }
+
+    private void IndexAccepted(TransactionEntry entry)
+    {
+        if (entry.Accepted is null && !entry.Removed && entry.Machine.Phase == TransactionPhase.Accepted
+            && entry.LastResponse?.To?.Tag is { } toTag)
+        {
+            var key = new AcceptedKey(entry.Facts.CallId, entry.Facts.CSeqNumber, toTag);
+            if (_accepted.TryAdd(key, entry))
+            {
+                entry.Accepted = key;
+            }
+        }
     }
 
     private TransactionEntry? FindInviteForAck(RequestFacts ack)

@@ -17,6 +17,7 @@ public sealed partial class TransactionLayer
     private readonly ITransactionLayerSink _sink;
     private readonly Dictionary<TransactionKey, TransactionEntry> _transactions = [];
     private readonly Dictionary<MergeKey, TransactionKey> _merged = [];
+    private readonly Dictionary<AcceptedKey, TransactionEntry> _accepted = [];
     private readonly TimerQueue _timers = new();
     private readonly Queue<TransactionNotice> _notices = new();
     private bool _delivering;
@@ -185,6 +186,11 @@ public sealed partial class TransactionLayer
         if (entry.Merge is { } merge && _merged.TryGetValue(merge, out var owner) && owner == entry.Key)
         {
             _merged.Remove(merge);
+        }
+
+        if (entry.Accepted is { } accepted && _accepted.TryGetValue(accepted, out var indexed) && ReferenceEquals(indexed, entry))
+        {
+            _accepted.Remove(accepted);
         }
 
         _notices.Enqueue(new TransactionTerminated(entry.Key));

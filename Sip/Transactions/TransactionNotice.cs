@@ -31,7 +31,11 @@ public sealed record CancelReceived(TransactionKey CancelKey, TransactionKey Inv
 /// </summary>
 public sealed record ResponseReceived(TransactionKey? Key, SipResponse Response, bool Local = false) : TransactionNotice;
 
-/// <summary>A server INVITE transaction never received the ACK for its failure response (timer H).</summary>
+/// <summary>
+/// A server INVITE transaction never received the ACK for its final response: timer H for a
+/// failure response, timer L for a 2xx in RFC 6026 mode (the TU should then end the dialog with
+/// BYE, 13.3.1.4).
+/// </summary>
 public sealed record AckTimedOut(TransactionKey Key) : TransactionNotice;
 
 /// <summary>A server transaction could not send its response.</summary>
