@@ -91,7 +91,8 @@ public sealed partial class SessionActor
             }
             else
             {
-                _legs[leg.Id] = Context.ActorOf(LegActor.Props(_state.Id, leg, _settings.SessionInterval), "leg-" + Uri.EscapeDataString(leg.Id.Value));
+                // Leg ids come from outside (the gateway): children get a counter name, never the id itself.
+                _legs[leg.Id] = Context.ActorOf(LegActor.Props(_state.Id, leg, _settings.SessionInterval), "leg-" + _legChildren++);
             }
         }
     }

@@ -36,6 +36,7 @@ public sealed partial class SessionActor : ReceivePersistentActor, IWithTimers
     private SessionState _state;
     private IActorRef? _pendingSender;
     private int _sinceSnapshot;
+    private long _legChildren;
     private bool _journalFaulted;
     private bool _passivating;
 

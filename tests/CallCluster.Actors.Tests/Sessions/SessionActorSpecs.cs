@@ -254,6 +254,19 @@ public sealed class SessionActorSpecs : Akka.TestKit.Xunit2.TestKit
     }
 
     [Fact]
+    public void Leg_ids_with_any_characters_are_accepted()
+    {
+        var id = new SessionId("odd-legs");
+        var entity = StartEntity(id.Value, Settings());
+        var leg = new LegId("a84b4c76e66710@pc33.atlanta.com/1;tag=x y%");
+        entity.Tell(new InboundInvite(id, leg, SessionKind.Plain, SessionScenario.Mobile, SessionScenario.RemoteParty, LegRole.Callee, SessionScenario.Dialog("odd"), Offer));
+        ExpectMsg<Accepted>();
+        Assert.Equal(leg.Value, _media.ExpectMsg<AllocateEndpoint>().LegId);
+        entity.Tell(new SessionQueries.GetSession(id));
+        Assert.Equal(2, ExpectMsg<SessionView>().Legs.Count);
+    }
+
+    [Fact]
     public void Unknown_session_query_answers_not_found_and_passivates()
     {
         var id = new SessionId("nobody");
