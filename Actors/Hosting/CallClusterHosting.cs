@@ -6,11 +6,13 @@ using Akka.Hosting;
 using Akka.Pattern;
 using Akka.Persistence.Sql;
 using Akka.Remote.Hosting;
+using CallCluster.Actors.Calls;
 using CallCluster.Actors.Cdr;
 using CallCluster.Actors.Directory;
 using CallCluster.Actors.Persistence;
 using CallCluster.Actors.Registration;
 using CallCluster.Actors.Serialization;
+using CallCluster.Actors.Sessions;
 
 namespace CallCluster.Actors.Hosting;
 
@@ -19,6 +21,7 @@ public static class CallClusterHosting
 {
     public const string RegistrationTypeName = "registration";
     public const string SessionTypeName = "session";
+    public const string MobileCallsTypeName = "mobile-calls";
     public const string DirectorySingletonName = "directory";
 
     /// <summary>
@@ -66,10 +69,12 @@ public static class CallClusterHosting
             });
         }
 
-        AddRegistrations(builder, settings, parts);
-        AddDirectory(builder, settings);
         AddCdrWriter(builder, database);
         AddMediaManager(builder, settings, parts);
+        AddRegistrations(builder, settings, parts);
+        AddDirectory(builder, settings);
+        AddSessions(builder, settings, parts);
+        AddMobileCalls(builder, settings);
         return builder;
     }
 
@@ -99,6 +104,47 @@ public static class CallClusterHosting
         else
         {
             builder.WithShardRegionProxy<RegistrationRegion>(RegistrationTypeName, NodeSettings.SessionRole, extractor);
+        }
+    }
+
+    private static void AddSessions(AkkaConfigurationBuilder builder, NodeSettings settings, CallClusterParts parts)
+    {
+        var extractor = new SessionMessageExtractor(settings.ShardCount);
+        if (!settings.HasRole(NodeSettings.SessionRole))
+        {
+            builder.WithShardRegionProxy<SessionRegion>(SessionTypeName, NodeSettings.SessionRole, extractor);
+            return;
+        }
+
+        builder.WithShardRegion<SessionRegion>(
+            SessionTypeName,
+            (system, registry) =>
+            {
+                var outbox = new Lazy<IActorRef>(() => parts.GatewayOutbox?.Invoke(system, registry)
+                    ?? RoleRouters.Create(system, RoleRouters.GatewayOutboxPath, NodeSettings.GatewayRole, "session-gateways"));
+                var media = new Lazy<IActorRef>(() => parts.SessionMedia?.Invoke(system, registry)
+                    ?? RoleRouters.Create(system, RoleRouters.MediaManagerPath, NodeSettings.MediaRole, "session-media"));
+                return id => SessionActor.Props(id, outbox.Value, media.Value, registry.Get<CdrWriter>(), parts.Sessions);
+            },
+            extractor,
+            EntityShardOptions(SessionActor.StopSession.Instance));
+    }
+
+    /// <summary>The gateway's index of live calls per mobile: not persistent, so not remembered either.</summary>
+    private static void AddMobileCalls(AkkaConfigurationBuilder builder, NodeSettings settings)
+    {
+        var extractor = new MobileCallsMessageExtractor(settings.ShardCount);
+        if (settings.HasRole(NodeSettings.GatewayRole))
+        {
+            builder.WithShardRegion<MobileCallsRegion>(
+                MobileCallsTypeName,
+                MobileCallsEntity.Props,
+                extractor,
+                new ShardOptions { Role = NodeSettings.GatewayRole, RememberEntities = false, StateStoreMode = StateStoreMode.DData });
+        }
+        else
+        {
+            builder.WithShardRegionProxy<MobileCallsRegion>(MobileCallsTypeName, NodeSettings.GatewayRole, extractor);
         }
     }
 
@@ -139,7 +185,7 @@ public static class CallClusterHosting
         if (parts.MediaManager is { } props && settings.HasRole(NodeSettings.MediaRole))
         {
             builder.WithActors((system, registry) =>
-                registry.Register<MediaManager>(system.ActorOf(props(system, registry), "media-manager")));
+                registry.Register<MediaManager>(system.ActorOf(props(system, registry), RoleRouters.MediaManagerName)));
         }
     }
 }

@@ -14,3 +14,6 @@ public sealed class CdrWriter;
 
 /// <summary>ActorRegistry key of the media manager on media nodes.</summary>
 public sealed class MediaManager;
+
+/// <summary>ActorRegistry key of the mobile-calls index region (hosted on <c>gateway</c> nodes, not remembered).</summary>
+public sealed class MobileCallsRegion;

@@ -1,4 +1,6 @@
+using CallCluster.Actors.Calls;
 using CallCluster.Actors.MediaProtocol;
+using CallCluster.Actors.Sessions;
 
 namespace CallCluster.Actors.Serialization;
 
@@ -9,5 +11,7 @@ public static class Catalogs
     [
         new CoreSerializationCatalog(),
         new MediaSerializationCatalog(),
+        new SessionSerializationCatalog(),
+        new CallsSerializationCatalog(),
     ];
 }

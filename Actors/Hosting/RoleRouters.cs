@@ -1,0 +1,20 @@
+using Akka.Actor;
+using Akka.Cluster.Routing;
+using Akka.Routing;
+
+namespace CallCluster.Actors.Hosting;
+
+/// <summary>Group routers over a well-known actor path on every node of a role (this node included).</summary>
+public static class RoleRouters
+{
+    public const string GatewayOutboxPath = "/user/sip-outbox";
+    public const string MediaManagerName = "media-manager";
+    public const string MediaManagerPath = "/user/" + MediaManagerName;
+
+    public static IActorRef Create(ActorSystem system, string path, string role, string name) =>
+        system.ActorOf(
+            new ClusterRouterGroup(
+                new RoundRobinGroup([path]),
+                new ClusterRouterGroupSettings(10_000, [path], allowLocalRoutees: true, useRole: role)).Props(),
+            name);
+}
