@@ -87,4 +87,21 @@ public sealed class CommandLineProcessTests : IDisposable
         Assert.StartsWith($"{setting}: cannot listen on ", line);
         Assert.Contains(busy.ToString(System.Globalization.CultureInfo.InvariantCulture), line);
     }
+
+    [Fact]
+    public async Task A_provisioning_file_the_directory_refuses_exits_2_with_one_line_naming_the_entry()
+    {
+        var file = Path.Combine(_folder, "provision.json");
+        await File.WriteAllTextAsync(file, """{ "households": [ { "id": "h1", "mobiles": ["ghost"], "localTerminals": ["tv"] } ] }""");
+
+        using var process = await RunAsync(
+            "run", $"--Http:Listen=http://127.0.0.1:{FreePorts.Tcp()}", $"--Cluster:Port={FreePorts.Tcp()}",
+            $"--Sip:Listen:0=udp:127.0.0.1:{FreePorts.Udp()}", $"--Persistence:ConnectionString=Data Source={Path.Combine(_folder, "cc.db")}",
+            $"--Provisioning:File={file}");
+
+        Assert.Equal(2, process.ExitCode);
+        var line = Assert.Single(Lines(process.StandardError));
+        Assert.StartsWith($"Provisioning:File: '{file}': households[0] 'h1': ", line);
+        Assert.Contains("ghost", line);
+    }
 }

@@ -17,22 +17,25 @@ public static class NodeScenario
         "callcluster_sip_messages_out_total",
     ];
 
-    public const string ProvisioningJson = """
+    private const string TrunkEntry =
+        """, "trunks": [ { "name": "carrier", "address": "127.0.0.2:5060", "trustedSources": ["127.0.0.2"], "prefixes": ["+44"] } ]""";
+
+    public static string ProvisioningJson(bool withTrunk) => $$"""
         {
           "domain": "home.test",
           "subscribers": [
             { "user": "alice", "password": "alice-pw", "kind": "mobile" },
             { "user": "tv-alice", "password": "tv-pw", "kind": "local-terminal" }
           ],
-          "households": [ { "id": "alice-home", "mobiles": ["alice"], "localTerminals": ["tv-alice"] } ],
-          "trunks": [ { "name": "carrier", "address": "127.0.0.2:5060", "trustedSources": ["127.0.0.2"], "prefixes": ["+44"] } ]
+          "households": [ { "id": "alice-home", "mobiles": ["alice"], "localTerminals": ["tv-alice"] } ]
+          {{(withTrunk ? TrunkEntry : "")}}
         }
         """;
 
     public static async Task RunAsync(string folder, string connectionString, params string[] settings)
     {
         var file = Path.Combine(folder, "provision.json");
-        await File.WriteAllTextAsync(file, ProvisioningJson);
+        await File.WriteAllTextAsync(file, ProvisioningJson(withTrunk: true));
 
         using (var node = NodeProcess.Start(folder, connectionString, [.. settings, $"--Provisioning:File={file}"]))
         {
@@ -48,7 +51,11 @@ public static class NodeScenario
             Assert.Equal(0, await node.TerminateAsync());
         }
 
-        using (var restarted = NodeProcess.Start(folder, connectionString, settings))
+        // Start again with the same file minus the trunk: the file's entries are upserted again
+        // (idempotent), and what is not in it (the trunk, bob) comes from the journal.
+        var withoutTrunks = Path.Combine(folder, "provision-again.json");
+        await File.WriteAllTextAsync(withoutTrunks, ProvisioningJson(withTrunk: false));
+        using (var restarted = NodeProcess.Start(folder, connectionString, [.. settings, $"--Provisioning:File={withoutTrunks}"]))
         {
             await restarted.WaitUntilReadyAsync();
             foreach (var path in new[] { "/api/v1/subscribers/alice", "/api/v1/subscribers/bob", "/api/v1/households/alice-home", "/api/v1/trunks/carrier" })
