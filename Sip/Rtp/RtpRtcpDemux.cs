@@ -1,24 +1,5 @@
 namespace CallCluster.Sip.Rtp;
 
-/// <summary>What a datagram on a shared media port is.</summary>
-public enum MediaPacketKind : byte
-{
-    /// <summary>Not recognisable as any of the others (too short or unknown first byte).</summary>
-    Unknown = 0,
-
-    /// <summary>RTP.</summary>
-    Rtp,
-
-    /// <summary>RTCP.</summary>
-    Rtcp,
-
-    /// <summary>STUN (first byte 0-3, RFC 7983).</summary>
-    Stun,
-
-    /// <summary>DTLS (first byte 20-63, RFC 7983).</summary>
-    Dtls,
-}
-
 /// <summary>
 /// Demultiplexing of RTP and RTCP on one port (rtcp-mux, RFC 5761 section 4) and of STUN/DTLS
 /// beside them (RFC 7983). RTCP is told apart by its second byte: packet types 192-223, which as an

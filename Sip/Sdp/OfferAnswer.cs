@@ -3,29 +3,6 @@ using CallCluster.Sip.Rtp;
 
 namespace CallCluster.Sip.Sdp;
 
-/// <summary>The answer and what it agreed per m= line.</summary>
-public sealed record OfferAnswerResult(SessionDescription Answer, ValueList<NegotiatedMedia> Media)
-{
-    /// <summary>True if at least one m= line was accepted (otherwise a 488 is the usual reply).</summary>
-    public bool AnyAccepted => Media.Any(m => m.Accepted);
-}
-
-/// <summary>Why an answer does not fit its offer (RFC 3264 section 6).</summary>
-public enum OfferAnswerError : byte
-{
-    /// <summary>The answer fits.</summary>
-    None = 0,
-
-    /// <summary>The answer has a different number of m= lines.</summary>
-    MediaCountMismatch,
-
-    /// <summary>An m= line of the answer has another media type than the offer's.</summary>
-    MediaTypeMismatch,
-
-    /// <summary>An accepted m= line of the answer names a payload type the offer did not offer.</summary>
-    UnofferedFormat,
-}
-
 /// <summary>
 /// The offer/answer model (RFC 3264): building an answer from an offer and a capability set, and
 /// reading the outcome of an answer to one of this side's offers.
