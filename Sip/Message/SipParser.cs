@@ -81,7 +81,8 @@ public static partial class SipParser
             return false;
         }
 
-        var max = Math.Max(0, limits.MaxHeaderCount);
+        // Every header field takes at least four bytes ("a:" CRLF), so the index never outgrows the input.
+        var max = Math.Clamp(limits.MaxHeaderCount, 0, (span.Length / 4) + 1);
         var rented = ArrayPool<HeaderEntry>.Shared.Rent(Math.Max(1, max));
         try
         {

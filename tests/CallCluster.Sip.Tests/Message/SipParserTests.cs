@@ -93,6 +93,9 @@ public sealed class SipParserTests
         Assert.Equal(513, Reject(SampleMessages.Invite, new SipParserLimits(MaxMessageSize: 500)).ToStatusCode());
         Assert.Equal(SipRejectReason.TooManyHeaders, Reject(SampleMessages.Invite, new SipParserLimits(MaxHeaderCount: 10)).Reason);
         Assert.Equal(SipRejectReason.LineTooLong, Reject(SampleMessages.Invite, new SipParserLimits(MaxLineLength: 60)).Reason);
+        Assert.True(SipParser.TryParse(SampleMessages.InviteBytes, new SipParserLimits(int.MaxValue, int.MaxValue, int.MaxValue), out _, out _));
+        Assert.False(SipParser.TryParse(SampleMessages.InviteBytes, new SipParserLimits(MaxHeaderCount: -1), out _, out var none));
+        Assert.Equal(SipRejectReason.TooManyHeaders, none.Reason);
         var longLine = new string('a', 100_000);
         Assert.Equal(SipRejectReason.MessageTooLarge, Reject(longLine).Reason);
         Assert.Equal(SipRejectReason.LineTooLong, Reject(longLine[..9000]).Reason);
