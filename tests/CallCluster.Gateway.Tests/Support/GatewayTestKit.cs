@@ -45,7 +45,8 @@ public abstract class GatewayTestKit : Akka.TestKit.Xunit2.TestKit
         var cdr = Sys.ActorOf(Props.Create(() => new CdrAcknowledger()), "cdr");
         var sharding = ClusterSharding.Get(Sys);
         var settings = ClusterShardingSettings.Create(Sys);
-        Sessions = sharding.Start("session", id => SessionActor.Props(id, outbox, ActorRefs.Nobody, cdr, null, null), settings, new SessionMessageExtractor(10));
+        var media = Sys.ActorOf(Props.Create(() => new FakeMediaManager()), "media");
+        Sessions = sharding.Start("session", id => SessionActor.Props(id, outbox, media, cdr, null, new FakeMediaAdapter()), settings, new SessionMessageExtractor(10));
         Registrations = sharding.Start("registration", aor => RegistrationEntity.Props(aor), settings, new RegistrationMessageExtractor(10));
         MobileCalls = sharding.Start("mobile-calls", MobileCallsEntity.Props, settings, new MobileCallsMessageExtractor(10));
         var gatewaySettings = new GatewaySettings(
