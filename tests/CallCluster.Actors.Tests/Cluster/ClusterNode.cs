@@ -32,7 +32,8 @@ public sealed class ClusterNode : IAsyncDisposable
 
     public Address Address => Cluster.SelfAddress;
 
-    public static async Task<ClusterNode> StartAsync(string connectionString, IReadOnlyList<string> seeds, CancellationToken cancellationToken)
+    public static async Task<ClusterNode> StartAsync(
+        string connectionString, IReadOnlyList<string> seeds, CancellationToken cancellationToken, CallClusterParts? parts = null)
     {
         var settings = new NodeSettings
         {
@@ -45,7 +46,7 @@ public sealed class ClusterNode : IAsyncDisposable
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
         builder.Services.AddCallClusterStores(settings);
-        builder.Services.AddAkka(settings.SystemName, (akka, _) => akka.AddCallCluster(settings));
+        builder.Services.AddAkka(settings.SystemName, (akka, _) => akka.AddCallCluster(settings, parts));
         var host = builder.Build();
         await host.StartAsync(cancellationToken);
         return new ClusterNode(host, settings);

@@ -2,7 +2,6 @@ using Akka.Actor;
 using CallCluster.Actors.Directory;
 using CallCluster.Actors.Hosting;
 using CallCluster.Actors.Registration;
-using CallCluster.Actors.Tests.Support;
 using static CallCluster.Actors.Directory.DirectoryCommands;
 using static CallCluster.Actors.Directory.DirectoryReplies;
 using static CallCluster.Actors.Registration.RegistrationCommands;
@@ -19,25 +18,16 @@ namespace CallCluster.Actors.Tests.Cluster;
 public sealed class RegistrationFailoverTests : IAsyncLifetime
 {
     private static readonly TimeSpan Ask = TimeSpan.FromSeconds(10);
-    private readonly TempFolder _folder = new();
-    private readonly List<ClusterNode> _nodes = [];
+    private ThreeNodeCluster _cluster = null!;
 
-    public async Task InitializeAsync()
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        var connection = _folder.SqliteConnectionString();
-        var first = await ClusterNode.StartAsync(connection, [], timeout.Token);
-        _nodes.Add(first);
-        var seed = first.Address.ToString();
-        _nodes.Add(await ClusterNode.StartAsync(connection, [seed], timeout.Token));
-        _nodes.Add(await ClusterNode.StartAsync(connection, [seed], timeout.Token));
-        await Eventually(() => AllUp(_nodes, 3), TimeSpan.FromSeconds(20), "three members up");
-    }
+    private List<ClusterNode> Nodes => _cluster.Nodes;
+
+    public async Task InitializeAsync() => _cluster = await ThreeNodeCluster.StartAsync();
 
     [Fact(Timeout = 60_000)]
     public async Task Entities_of_a_crashed_member_restart_on_the_others_with_their_bindings()
     {
-        var region = _nodes[0].Registry.Get<RegistrationRegion>();
+        var region = Nodes[0].Registry.Get<RegistrationRegion>();
         var aors = Enumerable.Range(0, 30).Select(i => $"user{i}@home.example").ToArray();
         foreach (var aor in aors)
         {
@@ -46,18 +36,18 @@ public sealed class RegistrationFailoverTests : IAsyncLifetime
         }
 
         var hosted = new List<IReadOnlySet<string>>();
-        foreach (var node in _nodes)
+        foreach (var node in Nodes)
         {
             hosted.Add(await HostedEntities(node.Registry.Get<RegistrationRegion>()));
         }
 
         Assert.Equal(aors.Length, hosted.Sum(h => h.Count));
-        var victimIndex = hosted[1].Count >= hosted[2].Count ? 1 : 2;
+        var victimIndex = ThreeNodeCluster.Victim(hosted);
         var moved = hosted[victimIndex];
         Assert.NotEmpty(moved);
 
-        _nodes[victimIndex].Crash();
-        var survivors = _nodes.Where((_, i) => i != victimIndex).ToArray();
+        Nodes[victimIndex].Crash();
+        var survivors = Nodes.Where((_, i) => i != victimIndex).ToArray();
 
         await Eventually(
             async () =>
@@ -83,26 +73,18 @@ public sealed class RegistrationFailoverTests : IAsyncLifetime
     [Fact(Timeout = 60_000)]
     public async Task Provisioning_on_one_node_reaches_the_snapshot_of_every_node()
     {
-        var directory = _nodes[1].Registry.Get<DirectoryActor>();
+        var directory = Nodes[1].Registry.Get<DirectoryActor>();
         var reply = await directory.Ask<IDirectoryReply>(new UpsertSubscriber(new SubscriberSpec("alice", "pw", SubscriberKind.Mobile), "home.example"), Ask);
         Assert.Equal(new Ok("alice", true), reply);
 
         await Eventually(
-            () => Task.FromResult(_nodes.All(n => DirectoryView.Get(n.System).Current.FindSubscriber("alice") is not null)),
+            () => Task.FromResult(Nodes.All(n => DirectoryView.Get(n.System).Current.FindSubscriber("alice") is not null)),
             TimeSpan.FromSeconds(20),
-            "the subscriber in every node's snapshot: " + string.Join(", ", _nodes.Select(n => $"{DirectoryView.Get(n.System).IsSynchronized}/{DirectoryView.Get(n.System).Current.Version}")));
+            "the subscriber in every node's snapshot: " + string.Join(", ", Nodes.Select(n => $"{DirectoryView.Get(n.System).IsSynchronized}/{DirectoryView.Get(n.System).Current.Version}")));
 
-        var snapshot = await _nodes[2].Registry.Get<DirectoryActor>().Ask<DirectorySnapshot>(GetDirectorySnapshot.Instance, Ask);
+        var snapshot = await Nodes[2].Registry.Get<DirectoryActor>().Ask<DirectorySnapshot>(GetDirectorySnapshot.Instance, Ask);
         Assert.Equal(SubscriberKind.Mobile, snapshot.FindSubscriber("alice")!.Kind);
     }
 
-    public async Task DisposeAsync()
-    {
-        foreach (var node in Enumerable.Reverse(_nodes))
-        {
-            await node.DisposeAsync();
-        }
-
-        _folder.Dispose();
-    }
+    public async Task DisposeAsync() => await _cluster.DisposeAsync();
 }
