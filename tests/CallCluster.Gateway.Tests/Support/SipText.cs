@@ -26,7 +26,7 @@ public static class SipText
     {
         var sb = new StringBuilder();
         sb.Append($"{method} {requestUri} SIP/2.0\r\n");
-        sb.Append($"Via: SIP/2.0/UDP 127.0.0.1:{ua.Port};branch={branch ?? NewBranch()};rport\r\n");
+        sb.Append($"Via: SIP/2.0/UDP {ua.Address}:{ua.Port};branch={branch ?? NewBranch()};rport\r\n");
         sb.Append("Max-Forwards: 70\r\n");
         sb.Append($"From: <sip:{ua.User}@{Domain}>;tag={fromTag}\r\n");
         sb.Append($"To: <{to}>{(toTag is null ? string.Empty : ";tag=" + toTag)}\r\n");

@@ -10,12 +10,12 @@ public sealed class TestUa : IDisposable
 {
     private readonly Socket _socket;
 
-    public TestUa(string user, IPEndPoint gateway)
+    public TestUa(string user, IPEndPoint gateway, IPAddress? bind = null)
     {
         User = user;
         Gateway = gateway;
         _socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
-        _socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        _socket.Bind(new IPEndPoint(bind ?? IPAddress.Loopback, 0));
         _socket.ReceiveTimeout = 10_000;
     }
 
@@ -25,7 +25,9 @@ public sealed class TestUa : IDisposable
 
     public int Port => ((IPEndPoint)_socket.LocalEndPoint!).Port;
 
-    public string Contact => $"sip:{User}@127.0.0.1:{Port}";
+    public IPAddress Address => ((IPEndPoint)_socket.LocalEndPoint!).Address;
+
+    public string Contact => $"sip:{User}@{Address}:{Port}";
 
     public void Send(string text) => SendBytes(Encoding.UTF8.GetBytes(text));
 
