@@ -32,6 +32,11 @@ internal static class MessageSurface
         }
 
         n += m.ToString().Length + m.Body.Length;
+        if (m.ContentType?.Boundary is { } boundary && SipMultipartBody.TryParse(m.Body, boundary, out var parts))
+        {
+            n += parts.Sum(p => p.Content.Length + p.Headers.Count);
+        }
+
         switch (m)
         {
             case SipRequest r:
