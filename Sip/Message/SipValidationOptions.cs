@@ -1,3 +1,5 @@
+using System.Collections.Frozen;
+
 namespace CallCluster.Sip.Message;
 
 /// <summary>What the receiving element supports, for <see cref="SipRequestValidator"/>.</summary>
@@ -15,8 +17,11 @@ public sealed record SipValidationOptions(
 {
     /// <summary>A B2BUA's defaults: timer, replaces, 100rel, path, outbound; SDP, multipart/mixed, sipfrag, DTMF relay bodies; sip, sips, tel.</summary>
     public static SipValidationOptions Default { get; } = new(
-        new HashSet<string>(["timer", "replaces", "100rel", "path", "outbound", "norefersub", "answermode"], StringComparer.OrdinalIgnoreCase),
-        new HashSet<string>(["application/sdp", "multipart/mixed", "multipart/alternative", "message/sipfrag", "application/dtmf-relay", "text/plain"], StringComparer.OrdinalIgnoreCase),
-        new HashSet<string>(["sip", "sips", "tel"], StringComparer.OrdinalIgnoreCase),
-        new HashSet<string>(["identity"], StringComparer.OrdinalIgnoreCase));
+        Set("timer", "replaces", "100rel", "path", "outbound", "norefersub", "answermode"),
+        Set("application/sdp", "multipart/mixed", "multipart/alternative", "message/sipfrag", "application/dtmf-relay", "text/plain"),
+        Set("sip", "sips", "tel"),
+        Set("identity"));
+
+    /// <summary>An immutable, case-insensitive set for the options.</summary>
+    public static IReadOnlySet<string> Set(params string[] values) => values.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 }
