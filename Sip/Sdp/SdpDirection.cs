@@ -16,7 +16,7 @@ public enum SdpDirection : byte
     Inactive,
 }
 
-/// <summary>Helpers for <see cref="SdpDirection"/>.</summary>
+/// <summary>Attribute names, mirroring and intersection of <see cref="SdpDirection"/> values.</summary>
 public static class SdpDirectionExtensions
 {
     /// <summary>The attribute name ("sendrecv", ...).</summary>
