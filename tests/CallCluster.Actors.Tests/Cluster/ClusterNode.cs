@@ -28,6 +28,8 @@ public sealed class ClusterNode : IAsyncDisposable
 
     public IActorRegistry Registry { get; }
 
+    public IServiceProvider Services => _host.Services;
+
     public Akka.Cluster.Cluster Cluster => Akka.Cluster.Cluster.Get(System);
 
     public Address Address => Cluster.SelfAddress;

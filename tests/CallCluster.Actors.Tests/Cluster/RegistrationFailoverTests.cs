@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using Akka.Actor;
+using Xunit.Abstractions;
 using CallCluster.Actors.Directory;
 using CallCluster.Actors.Hosting;
 using CallCluster.Actors.Registration;
@@ -15,7 +17,7 @@ namespace CallCluster.Actors.Tests.Cluster;
 /// entities restart on the survivors with their bindings (remember-entities), without any message
 /// being sent to them.
 /// </summary>
-public sealed class RegistrationFailoverTests : IAsyncLifetime
+public sealed class RegistrationFailoverTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private static readonly TimeSpan Ask = TimeSpan.FromSeconds(10);
     private ThreeNodeCluster _cluster = null!;
@@ -46,6 +48,8 @@ public sealed class RegistrationFailoverTests : IAsyncLifetime
         var moved = hosted[victimIndex];
         Assert.NotEmpty(moved);
 
+        var clock = Stopwatch.StartNew();
+
         Nodes[victimIndex].Crash();
         var survivors = Nodes.Where((_, i) => i != victimIndex).ToArray();
 
@@ -62,6 +66,7 @@ public sealed class RegistrationFailoverTests : IAsyncLifetime
             },
             TimeSpan.FromSeconds(40),
             "remembered registration entities restarted on the survivors");
+        output.WriteLine($"{moved.Count} registration entities running again {clock.ElapsedMilliseconds} ms after the crash");
 
         foreach (var aor in moved)
         {

@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using Akka.Actor;
+using Xunit.Abstractions;
 using CallCluster.Actors.Cdr;
 using CallCluster.Actors.Hosting;
 using CallCluster.Actors.Persistence;
@@ -17,7 +19,7 @@ namespace CallCluster.Actors.Tests.Cluster;
 /// sessions restart on the others (remember-entities) with their dialogs, a BYE still ends them,
 /// and each ended session leaves exactly one CDR.
 /// </summary>
-public sealed class SessionFailoverTests : IAsyncLifetime
+public sealed class SessionFailoverTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private const string Offer = "v=0\r\no=- 1 1 IN IP4 192.0.2.1\r\ns=-\r\nc=IN IP4 192.0.2.1\r\nt=0 0\r\nm=audio 4000 RTP/AVP 0\r\n";
     private const string Answer = "v=0\r\no=- 2 1 IN IP4 192.0.2.2\r\ns=-\r\nc=IN IP4 192.0.2.2\r\nt=0 0\r\nm=audio 5000 RTP/AVP 0\r\n";
@@ -62,6 +64,7 @@ public sealed class SessionFailoverTests : IAsyncLifetime
         var victim = ThreeNodeCluster.Victim(hosted);
         var moved = hosted[victim];
         Assert.NotEmpty(moved);
+        var clock = Stopwatch.StartNew();
         _cluster.Nodes[victim].Crash();
         var survivors = _cluster.Nodes.Where((_, i) => i != victim).ToArray();
 
@@ -78,6 +81,7 @@ public sealed class SessionFailoverTests : IAsyncLifetime
             },
             TimeSpan.FromSeconds(40),
             "remembered sessions restarted on the survivors");
+        output.WriteLine($"{moved.Count} sessions running again {clock.ElapsedMilliseconds} ms after the crash");
 
         var survivorRegion = survivors[0].Registry.Get<SessionRegion>();
         foreach (var id in ids.Where(i => moved.Contains(i.Value)))

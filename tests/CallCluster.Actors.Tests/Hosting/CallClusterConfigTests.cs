@@ -1,0 +1,45 @@
+using CallCluster.Actors.Hosting;
+
+namespace CallCluster.Actors.Tests.Hosting;
+
+public sealed class CallClusterConfigTests
+{
+    [Fact]
+    public void Sqlite_profile_uses_the_sql_plugins_with_one_writer()
+    {
+        var config = CallClusterConfig.Build(new NodeSettings());
+        Assert.Equal("akka.persistence.journal.sql", config.GetString("akka.persistence.journal.plugin"));
+        Assert.Equal("akka.persistence.snapshot-store.sql", config.GetString("akka.persistence.snapshot-store.plugin"));
+        Assert.Equal("SQLite.MS", config.GetString("akka.persistence.journal.sql.provider-name"));
+        Assert.Equal(1, config.GetInt("akka.persistence.journal.sql.parallelism"));
+        Assert.True(config.GetBoolean("akka.persistence.journal.sql.auto-initialize"));
+        Assert.Contains("Default Timeout=5", config.GetString("akka.persistence.journal.sql.connection-string"), StringComparison.Ordinal);
+        Assert.Equal(
+            config.GetString("akka.persistence.journal.sql.connection-string"),
+            config.GetString("akka.persistence.snapshot-store.sql.connection-string"));
+    }
+
+    [Fact]
+    public void Postgres_profile_uses_the_postgres_provider_and_keeps_the_connection_string()
+    {
+        var config = CallClusterConfig.Build(new NodeSettings
+        {
+            Persistence = new PersistenceSettings { Provider = "postgres", ConnectionString = "Host=db;Database=cc;Username=cc;Password=p\"w" },
+        });
+        Assert.Equal("PostgreSQL.15", config.GetString("akka.persistence.snapshot-store.sql.provider-name"));
+        Assert.Equal("Host=db;Database=cc;Username=cc;Password=p\"w", config.GetString("akka.persistence.journal.sql.connection-string"));
+        Assert.Equal(4, config.GetInt("akka.persistence.journal.sql.parallelism"));
+    }
+
+    [Fact]
+    public void Cluster_settings_are_the_fast_failover_ones()
+    {
+        var config = CallClusterConfig.Build(new NodeSettings());
+        Assert.Equal("keep-majority", config.GetString("akka.cluster.split-brain-resolver.active-strategy"));
+        Assert.Equal(TimeSpan.FromSeconds(1.5), config.GetTimeSpan("akka.cluster.split-brain-resolver.stable-after"));
+        Assert.Equal(TimeSpan.FromMilliseconds(500), config.GetTimeSpan("akka.cluster.down-removal-margin"));
+        Assert.True(config.GetBoolean("akka.cluster.sharding.remember-entities"));
+        Assert.Equal("eventsourced", config.GetString("akka.cluster.sharding.remember-entities-store"));
+        Assert.Equal("ddata", config.GetString("akka.cluster.sharding.state-store-mode"));
+    }
+}
