@@ -12,6 +12,7 @@ namespace CallCluster.Media.Mixing;
 /// </summary>
 public sealed class AudioMix
 {
+    private readonly MixParticipant[] participants;
     private readonly int[] total = new int[AudioFrame.Samples];
     private readonly short[] heard = new short[AudioFrame.Samples];
     private readonly byte[] packet = new byte[RtpHeader.FixedLength + AudioFrame.Samples];
@@ -25,7 +26,7 @@ public sealed class AudioMix
     {
         Key = key;
         SessionId = sessionId;
-        Participants = participants;
+        this.participants = [.. participants];
     }
 
     /// <summary>Source key of the mix in the receivers' rewriters.</summary>
@@ -35,7 +36,7 @@ public sealed class AudioMix
     public string SessionId { get; }
 
     /// <summary>The participants.</summary>
-    public IReadOnlyList<MixParticipant> Participants { get; }
+    public IReadOnlyList<MixParticipant> Participants => participants;
 
     /// <summary>Ticks run.</summary>
     public long Ticks => Interlocked.Read(ref ticks);
@@ -68,18 +69,19 @@ public sealed class AudioMix
     public void Tick(TimeSpan now)
     {
         Array.Clear(total);
-        foreach (var participant in Participants)
+        for (int p = 0; p < participants.Length; p++)
         {
-            participant.Pull();
-            MixMath.Accumulate(participant.Frame, total);
+            participants[p].Pull();
+            MixMath.Accumulate(participants[p].Frame, total);
         }
 
-        foreach (var participant in Participants)
+        for (int p = 0; p < participants.Length; p++)
         {
-            MixMath.MinusOwn(total, participant.Frame, heard);
-            foreach (var input in participant.Inputs)
+            MixMath.MinusOwn(total, participants[p].Frame, heard);
+            var inputs = participants[p].InputArray;
+            for (int i = 0; i < inputs.Length; i++)
             {
-                Send(input, now);
+                Send(inputs[i], now);
             }
         }
 

@@ -21,14 +21,17 @@ public sealed class MixParticipant
         }
 
         ParticipantId = participantId;
-        Inputs = inputs;
+        InputArray = [.. inputs];
     }
 
     /// <summary>The participant's id (from the allocation).</summary>
     public string ParticipantId { get; }
 
     /// <summary>Its endpoints' audio inputs.</summary>
-    public IReadOnlyList<MixInput> Inputs { get; }
+    public IReadOnlyList<MixInput> Inputs => InputArray;
+
+    /// <summary>The inputs as an array, for the mixing loop's allocation-free iteration.</summary>
+    internal MixInput[] InputArray { get; }
 
     /// <summary>This tick's frame (mixing loop only).</summary>
     internal ReadOnlySpan<short> Frame => frame;
@@ -38,7 +41,7 @@ public sealed class MixParticipant
     {
         var best = PlayoutKind.Silence;
         Array.Clear(frame);
-        foreach (var input in Inputs)
+        foreach (var input in InputArray)
         {
             var kind = input.Pull(scratch);
             if (kind < best)
