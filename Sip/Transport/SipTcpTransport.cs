@@ -69,6 +69,7 @@ public sealed class SipTcpTransport : IAsyncDisposable
         var socket = new Socket(endPoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
         try
         {
+            if (options.ReusePort) SipReusePort.Apply(socket);
             socket.Bind(endPoint);
             socket.Listen(512);
         }

@@ -26,6 +26,12 @@ public sealed record SipTransportOptions
 
     /// <summary>Certificate and peer checks for TLS listeners; required when a TLS endpoint is configured.</summary>
     public SipTlsSettings? Tls { get; init; }
+
+    /// <summary>
+    /// Sets SO_REUSEPORT on UDP and TCP listening sockets (Linux only), so several nodes can bind
+    /// the same SIP port and the kernel hands a dead node's traffic to the others.
+    /// </summary>
+    public bool ReusePort { get; init; }
 }
 
 /// <summary>Outcome of a send.</summary>

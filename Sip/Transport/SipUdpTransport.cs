@@ -35,6 +35,7 @@ public sealed class SipUdpTransport : IAsyncDisposable
         var socket = new Socket(endPoint.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
         try
         {
+            if (options.ReusePort) SipReusePort.Apply(socket);
             socket.Bind(endPoint);
         }
         catch
