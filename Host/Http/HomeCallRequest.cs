@@ -1,12 +1,17 @@
 namespace CallCluster.Host.Http;
 
-/// <summary>Body of POST /api/v1/home-calls: the household's mobile, its local terminal and the remote party.</summary>
+/// <summary>
+/// Body of POST /api/v1/home-calls: the household's mobile and local terminal (subscriber user names)
+/// and the remote party (a user name, user@host, or a sip: URI).
+/// </summary>
 public sealed record HomeCallRequest(string Mobile, string LocalTerminal, string Remote)
 {
     /// <summary>Null when usable, else a message for a 400.</summary>
     public string? Problem()
     {
-        var problem = Party("mobile", Mobile) ?? Party("localTerminal", LocalTerminal) ?? Party("remote", Remote);
+        var problem = Provisioning.ResourceValidation.Name("mobile", Mobile)
+            ?? Provisioning.ResourceValidation.Name("localTerminal", LocalTerminal)
+            ?? Party("remote", Remote);
         if (problem is not null)
         {
             return problem;

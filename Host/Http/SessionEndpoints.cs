@@ -68,7 +68,7 @@ public static class SessionEndpoints
             }
         });
 
-        app.MapPost("/api/v1/home-calls", async (HttpRequest request, HttpResponse response, SessionClient sessions, CancellationToken cancellation) =>
+        app.MapPost("/api/v1/home-calls", async (HttpRequest request, HttpResponse response, SessionClient sessions, DirectoryClient directory, CancellationToken cancellation) =>
         {
             var (body, rejection) = await ApiResults.ReadBodyAsync<HomeCallRequest>(request, cancellation);
             if (body is null)
@@ -79,13 +79,20 @@ public static class SessionEndpoints
             {
                 return ApiResults.Error(StatusCodes.Status400BadRequest, problem);
             }
+            if (await HomeCallCheck.ProblemAsync(body, directory, cancellation) is { } refused)
+            {
+                return ApiResults.Error(refused.Status, refused.Message);
+            }
             if (sessions.Region is not { } region)
             {
                 return ApiResults.Error(StatusCodes.Status501NotImplemented, $"click-to-call is not available: {NoSessions}");
             }
             var id = SessionId.New();
             var command = new SessionCommands.StartClickToCall(
-                id, HomeCallRequest.ToParty(body.Mobile, sip.Domain), HomeCallRequest.ToParty(body.LocalTerminal, sip.Domain), HomeCallRequest.ToParty(body.Remote, sip.Domain));
+                id,
+                HomeCallRequest.ToParty(body.Mobile, sip.Domain),
+                HomeCallRequest.ToParty(body.LocalTerminal, sip.Domain),
+                HomeCallRequest.ToParty(body.Remote, sip.Domain));
             switch (await sessions.AskAsync(region, command, cancellation))
             {
                 case SessionReplies.Accepted:

@@ -124,6 +124,14 @@ public static class NodeScenario
         Assert.Equal(HttpStatusCode.BadRequest, homeCall.Status);
         Assert.Contains("localTerminal", homeCall.Body);
 
+        var unbound = await node.SendAsync(HttpMethod.Post, "/api/v1/home-calls", """{ "mobile": "alice", "localTerminal": "bob", "remote": "sip:carol@example.com" }""");
+        Assert.Equal(HttpStatusCode.BadRequest, unbound.Status);
+        Assert.Contains("'bob' is not a local terminal bound to mobile 'alice'", unbound.Body);
+
+        var notMobile = await node.SendAsync(HttpMethod.Post, "/api/v1/home-calls", """{ "mobile": "bob", "localTerminal": "tv-alice", "remote": "carol" }""");
+        Assert.Equal(HttpStatusCode.BadRequest, notMobile.Status);
+        Assert.Contains("not a mobile", notMobile.Body);
+
         var cdrs = await node.SendAsync(HttpMethod.Get, "/api/v1/cdrs?limit=10");
         Assert.True(cdrs.Status == HttpStatusCode.OK, $"cdrs: {(int)cdrs.Status} {cdrs.Body}");
         Assert.Contains("\"count\":0", cdrs.Body);

@@ -1,3 +1,6 @@
+using System.Net;
+using System.Text.Json;
+
 namespace CallCluster.Host.Tests.Process;
 
 [Collection(ProcessCollection.Name)]
@@ -26,6 +29,31 @@ public sealed class SqliteNodeTests : IDisposable
         var lines = node.Process.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         Assert.NotEmpty(lines);
         Assert.All(lines, line => Assert.Equal(System.Text.Json.JsonValueKind.Object, System.Text.Json.JsonDocument.Parse(line).RootElement.ValueKind));
+        Assert.Equal(0, await node.TerminateAsync());
+    }
+
+    [Fact]
+    public async Task A_click_to_call_is_accepted_with_a_session_id_and_the_session_shows_its_three_legs()
+    {
+        var file = Path.Combine(_folder, "provision.json");
+        await File.WriteAllTextAsync(file, NodeScenario.ProvisioningJson(withTrunk: false));
+        using var node = NodeProcess.Start(_folder, $"Data Source={Path.Combine(_folder, "cc.db")}", $"--Provisioning:File={file}");
+        await node.WaitUntilReadyAsync();
+
+        var (status, body) = await node.SendAsync(HttpMethod.Post, "/api/v1/home-calls", """{ "mobile": "alice", "localTerminal": "tv-alice", "remote": "sip:carol@example.com" }""");
+
+        Assert.True(status == HttpStatusCode.Accepted, $"{(int)status} {body}");
+        var id = JsonDocument.Parse(body).RootElement.GetProperty("sessionId").GetString()!;
+        var (viewStatus, view) = await node.SendAsync(HttpMethod.Get, $"/api/v1/sessions/{id}");
+        Assert.True(viewStatus == HttpStatusCode.OK, $"{(int)viewStatus} {view}");
+        var session = JsonDocument.Parse(view).RootElement;
+        Assert.Equal("click-to-call", session.GetProperty("kind").GetString());
+        Assert.Equal(
+            ["sip:alice@home.test", "sip:tv-alice@home.test", "sip:carol@example.com"],
+            session.GetProperty("legs").EnumerateArray().Select(l => l.GetProperty("peer").GetString()));
+        var (_, list) = await node.SendAsync(HttpMethod.Get, "/api/v1/sessions");
+        Assert.Contains(id, list);
+        Assert.Equal(HttpStatusCode.NotFound, (await node.SendAsync(HttpMethod.Get, "/api/v1/sessions/no-such-session")).Status);
         Assert.Equal(0, await node.TerminateAsync());
     }
 }
