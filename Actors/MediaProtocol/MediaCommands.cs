@@ -1,11 +1,18 @@
+using Akka.Routing;
 using CallCluster.Actors.Serialization;
 
 namespace CallCluster.Actors.MediaProtocol;
 
-/// <summary>A command to a media node's <c>MediaManager</c>; every one names its session.</summary>
-public interface IMediaCommand : ICallClusterMessage
+/// <summary>
+/// A command to a media node's <c>MediaManager</c>; every one names its session. A session's
+/// endpoints, mix and bridge live on one node: send follow-up commands to the actor that answered
+/// the allocation (the reply's sender), or route by <see cref="IConsistentHashable"/> (the session id).
+/// </summary>
+public interface IMediaCommand : ICallClusterMessage, IConsistentHashable
 {
     string SessionId { get; }
+
+    object IConsistentHashable.ConsistentHashKey => SessionId;
 }
 
 /// <summary>

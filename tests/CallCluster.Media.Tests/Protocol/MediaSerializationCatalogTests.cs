@@ -58,3 +58,18 @@ public sealed class MediaSerializationCatalogTests
         Assert.True(back.Streams[1].RtcpMux);
     }
 }
+
+public sealed class MediaCommandRoutingTests
+{
+    [Fact]
+    public void Commands_hash_by_session_so_a_session_stays_on_one_media_node()
+    {
+        Akka.Routing.IConsistentHashable allocate = new AllocateEndpoint("s-42", "leg", "p", []);
+        Akka.Routing.IConsistentHashable release = new ReleaseSession("s-42");
+        Akka.Routing.IConsistentHashable other = new ReleaseSession("s-43");
+
+        Assert.Equal("s-42", allocate.ConsistentHashKey);
+        Assert.Equal(allocate.ConsistentHashKey, release.ConsistentHashKey);
+        Assert.NotEqual(allocate.ConsistentHashKey, other.ConsistentHashKey);
+    }
+}
