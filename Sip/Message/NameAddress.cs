@@ -132,23 +132,25 @@ public sealed record NameAddress(string? DisplayName, SipUri Uri, IReadOnlyList<
         return true;
     }
 
-    // display-name = *(token LWS) before "<": only token characters and whitespace.
+    // display-name = *(token LWS) before "<": only token characters and whitespace (scanned once, up to the "<").
     private static bool TokensBeforeAngle(ReadOnlySpan<char> rest, out int length)
     {
-        length = rest.IndexOf('<');
-        if (length <= 0)
+        for (var i = 0; i < rest.Length; i++)
         {
-            return false;
-        }
+            var c = rest[i];
+            if (c == '<')
+            {
+                length = i;
+                return i > 0;
+            }
 
-        foreach (var c in rest[..length])
-        {
             if (!SipSyntax.IsTokenChar(c) && c is not (' ' or '\t'))
             {
-                return false;
+                break;
             }
         }
 
-        return true;
+        length = 0;
+        return false;
     }
 }
