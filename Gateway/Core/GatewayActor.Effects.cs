@@ -59,6 +59,8 @@ public sealed partial class GatewayActor
             return;
         }
 
+        Timers.Cancel("in:" + a.LegId.Value);
+
         if (leg.Mobile is not null)
         {
             _mobileLegs[(a.SessionId, a.LegId)] = leg.Mobile;

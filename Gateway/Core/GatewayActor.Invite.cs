@@ -85,7 +85,7 @@ public sealed partial class GatewayActor
 
         var mobile = callerSubscriber is { Kind: SubscriberKind.Mobile } m && snapshot.LocalTerminalsOf(m.User).Count > 0 ? m.User : null;
         var targetIsLocal = mobile is not null && targetSubscriber is not null && snapshot.IsLocalTerminalBoundTo(targetSubscriber.User, mobile);
-        var call = new NewCall(key, request, caller, target, mobile, targetIsLocal, new LegId("i" + NewTag()), peer);
+        var call = new NewCall(key, request, caller, target, mobile, targetIsLocal, new LegId("i" + NewTag() + "-" + _nodeToken), peer);
         if (targetSubscriber is null)
         {
             PlaceCall(call, retried: false);
@@ -150,6 +150,7 @@ public sealed partial class GatewayActor
         var leg = new InboundLeg(session, call.Leg, call.Key, request, localTag, contact, call.Mobile, TrustPolicy.Copied(request), call.Peer);
         _inbound[(session, call.Leg)] = leg;
         _inviteKeys[call.Key] = (session, call.Leg);
+        Timers.StartSingleTimer("in:" + call.Leg.Value, new InboundTimeout(session, call.Leg), InboundLimit);
         var kind = call.Mobile is null ? SessionKind.Plain : SessionKind.Home;
         var role = kind == SessionKind.Plain ? LegRole.Callee : call.TargetIsLocal ? LegRole.LocalTerminal : LegRole.Remote;
         var sdp = request.Body.IsEmpty ? null : System.Text.Encoding.UTF8.GetString(request.Body.Span);
@@ -179,6 +180,18 @@ public sealed partial class GatewayActor
         });
     }
 
+    /// <summary>An inbound INVITE unanswered for this long (beyond RFC 3261 timer C) is cancelled toward the session and answered 408.</summary>
+    private static readonly TimeSpan InboundLimit = TimeSpan.FromMinutes(4);
+
+    private void OnInboundTimeout(InboundTimeout t)
+    {
+        if (_inbound.ContainsKey((t.Session, t.Leg)))
+        {
+            _ports.Sessions.Tell(new SessionCommands.CancelReceived(t.Session, t.Leg), Self);
+            FinishInbound(t.Session, t.Leg, 408, "Request Timeout");
+        }
+    }
+
     /// <summary>Final error on an inbound INVITE this node still holds; the mobile's index forgets the call.</summary>
     private void FinishInbound(SessionId session, LegId legId, int status, string reason, int? retryAfter = null)
     {
@@ -186,6 +199,8 @@ public sealed partial class GatewayActor
         {
             return;
         }
+
+        Timers.Cancel("in:" + legId.Value);
 
         Respond(leg.Key, leg.Invite, status, reason, r => retryAfter is { } s ? r.AddHeader("Retry-After", s.ToString(CultureInfo.InvariantCulture)) : r, leg.LocalTag);
         CallOver(leg);
@@ -208,6 +223,8 @@ public sealed partial class GatewayActor
             _ports.Sessions.Tell(new SessionCommands.CancelReceived(ids.Session, ids.Leg), Self);
         }
     }
+
+    private sealed record InboundTimeout(SessionId Session, LegId Leg);
 
     private sealed record NewCall(
         TransactionKey Key,

@@ -59,6 +59,11 @@ public sealed partial class GatewayActor
         }
 
         fork.FinalStatus = status;
+        if (leg.Forks.All(f => f.FinalStatus is not null))
+        {
+            _outbound.Remove((leg.Session, leg.Leg));
+        }
+
         if (response.IsSuccess)
         {
             if (!DialogFactory.TryCreateUac(fork.Invite, response, out var dialog, out _) || dialog is null)
@@ -90,7 +95,6 @@ public sealed partial class GatewayActor
         if (leg.Winner is null && !leg.Reported && leg.Forks.All(f => f.FinalStatus is not null))
         {
             leg.Reported = true;
-            _outbound.Remove((leg.Session, leg.Leg));
             var statuses = leg.Forks.Select(f => f.FinalStatus!.Value).ToList();
             var best = statuses.FirstOrDefault(s => s >= 600) is var six and > 0 ? six : statuses.Min();
             Report(new SessionCommands.FailureReceived(leg.Session, leg.Leg, best, response.ReasonPhrase));

@@ -33,10 +33,12 @@ public sealed partial class GatewayActor : ReceiveActor, IWithTimers
     private readonly DigestChallenger _challenger;
     private readonly DigestVerifier _verifier;
     private readonly TimeProvider _time = TimeProvider.System;
+    private readonly string _nodeToken;
     private DateTimeOffset? _armedFor;
 
-    public GatewayActor(GatewaySettings settings, GatewayPorts ports, SipTransportLayer transport, GatewayMetrics metrics, ClusterAddress address)
+    public GatewayActor(GatewaySettings settings, GatewayPorts ports, SipTransportLayer transport, GatewayMetrics metrics, ClusterAddress address, string nodeToken)
     {
+        _nodeToken = nodeToken;
         _settings = settings;
         _ports = ports;
         _transport = transport;
@@ -55,6 +57,7 @@ public sealed partial class GatewayActor : ReceiveActor, IWithTimers
         });
         Receive<Continue>(c => c.Then(c.Reply));
         Receive<RetransmitOk>(OnRetransmitOk);
+        Receive<InboundTimeout>(OnInboundTimeout);
         Receive<ISipEffect>(OnEffect);
         Receive<ISessionReply>(_ => { });
         Receive<Status.Failure>(f => _log.Warning("Gateway: {0}", f.Cause.Message));
@@ -62,8 +65,8 @@ public sealed partial class GatewayActor : ReceiveActor, IWithTimers
 
     public ITimerScheduler Timers { get; set; } = null!;
 
-    public static Props Props(GatewaySettings settings, GatewayPorts ports, SipTransportLayer transport, GatewayMetrics metrics, ClusterAddress address) =>
-        Akka.Actor.Props.Create(() => new GatewayActor(settings, ports, transport, metrics, address));
+    public static Props Props(GatewaySettings settings, GatewayPorts ports, SipTransportLayer transport, GatewayMetrics metrics, ClusterAddress address, string nodeToken) =>
+        Akka.Actor.Props.Create(() => new GatewayActor(settings, ports, transport, metrics, address, nodeToken));
 
     private DirectorySnapshot Directory => _ports.Directory();
 
@@ -82,9 +85,22 @@ public sealed partial class GatewayActor : ReceiveActor, IWithTimers
 
     protected override void PostStop() => _transport.DisposeAsync().AsTask().Wait(TimeSpan.FromSeconds(5));
 
+    /// <summary>
+    /// Every message re-arms the transaction timer. A failure while handling one message is logged
+    /// and the actor goes on (a restart would drop the sockets and every live transaction).
+    /// </summary>
     protected override bool AroundReceive(Receive receive, object message)
     {
-        var handled = base.AroundReceive(receive, message);
+        var handled = true;
+        try
+        {
+            handled = base.AroundReceive(receive, message);
+        }
+        catch (Exception e) when (e is not ActorKilledException)
+        {
+            _log.Error(e, "Gateway: failed to handle {0}", message.GetType().Name);
+        }
+
         ArmTimer();
         return handled;
     }

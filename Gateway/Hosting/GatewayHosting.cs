@@ -25,7 +25,7 @@ public static class GatewayHosting
     public const string GatewayName = "sip-gateway";
 
     /// <summary>Creates the outbox (step 1, before the session region is started with it).</summary>
-    public static IActorRef CreateOutbox(ActorSystem system) => system.ActorOf(GatewayOutbox.Props(), OutboxName);
+    public static IActorRef CreateOutbox(ActorSystem system) => system.ActorOf(GatewayOutbox.Props(GatewayNode.TokenOf(system)), OutboxName);
 
     /// <summary>
     /// Binds <see cref="GatewaySettings.Listen"/>, starts the gateway actor with
@@ -42,7 +42,7 @@ public static class GatewayHosting
         var first = bound.Count > 0 ? bound[0].EndPoint : new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, 5060);
         var address = new ClusterAddress(settings.AdvertisedHost ?? first.Address.ToString(), settings.AdvertisedPort ?? first.Port);
         var metrics = new GatewayMetrics();
-        var gateway = system.ActorOf(GatewayActor.Props(settings, ports, transport, metrics, address), GatewayName);
+        var gateway = system.ActorOf(GatewayActor.Props(settings, ports, transport, metrics, address, GatewayNode.TokenOf(system)), GatewayName);
         outbox.Tell(new GatewayOutbox.Attach(gateway));
         return new GatewayHandle(gateway, outbox, metrics, bound, address);
     }
