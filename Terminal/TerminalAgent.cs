@@ -147,7 +147,15 @@ public sealed partial class TerminalAgent : IAsyncDisposable
     {
         await foreach (var work in _work.Reader.ReadAllAsync().ConfigureAwait(false))
         {
-            work();
+            try
+            {
+                work();
+            }
+            catch (Exception e) when (e is ArgumentException or InvalidOperationException or FormatException or IndexOutOfRangeException or System.Net.Sockets.SocketException)
+            {
+                // one bad message or timer must not stop the terminal: report it and go on
+                Emit(new TerminalErrorEvent(_time.GetUtcNow(), e.GetType().Name + ": " + e.Message));
+            }
         }
     }
 

@@ -65,3 +65,10 @@ public sealed record CallEndedEvent(DateTimeOffset Time, string CallId, string R
     /// <inheritdoc/>
     public override string Kind => "ended";
 }
+
+/// <summary>Something went wrong while handling a message or timer; the terminal keeps running.</summary>
+public sealed record TerminalErrorEvent(DateTimeOffset Time, string Message) : TerminalEvent(Time)
+{
+    /// <inheritdoc/>
+    public override string Kind => "error";
+}

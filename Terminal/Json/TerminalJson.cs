@@ -72,6 +72,9 @@ public static class TerminalJson
 
                 w.WriteEndArray();
                 break;
+            case TerminalErrorEvent err:
+                w.WriteString("message", err.Message);
+                break;
             case CallEndedEvent x:
                 w.WriteString("callId", x.CallId);
                 w.WriteString("reason", x.Reason);

@@ -16,6 +16,7 @@ public sealed class JsonLineTests
         { new CallStateEvent(Time, "c1", "ringing", 180), "call-state" },
         { new MediaStatsEvent(Time, "c1", [new StreamStats("audio", "PCMU", 4000, "127.0.0.1:5000", 10, 9, 1, 0.5, 0, 0, 0, 1, 1, [440], [440])]), "media" },
         { new CallEndedEvent(Time, "c1", "remote-bye", null), "ended" },
+        { new TerminalErrorEvent(Time, "FormatException: bad"), "error" },
     };
 
     [Theory]
