@@ -62,7 +62,10 @@ public sealed partial class GatewayActor
     {
         var leg = new OutboundLeg(e.SessionId, e.LegId);
         _outbound[(e.SessionId, e.LegId)] = leg;
-        var passThrough = _inbound.Values.FirstOrDefault(l => l.Session == e.SessionId)?.PassThrough ?? [];
+        var caller = _inbound.Values.FirstOrDefault(l => l.Session == e.SessionId);
+        var passThrough = caller?.PassThrough ?? [];
+        // Max-Forwards continues from the caller's request, so a loop through other switches ends in 483.
+        var hops = caller?.Invite.MaxForwards is { } received ? Math.Max(received - 1, 0) : 70;
         foreach (var target in targets)
         {
             if (!TryPeer(target, out var peer))
@@ -72,7 +75,7 @@ public sealed partial class GatewayActor
 
             var builder = new SipRequestBuilder(SipMethods.Invite, target)
                 .Via(NewVia(e.SessionId, e.LegId, peer!))
-                .MaxForwards(70)
+                .MaxForwards(hops)
                 .From(new NameAddress(SipUri.Parse(e.From.Uri), e.From.DisplayName).WithTag(e.LocalTag))
                 .To(new NameAddress(SipUri.Parse(e.To.Uri), e.To.DisplayName))
                 .CallId(e.CallId)

@@ -36,6 +36,7 @@ public sealed class PlainCallTests(ITestOutputHelper output) : GatewayTestKit(ou
         Assert.Contains("cc-s=", Assert.Single(invite.Contact).Uri!.ToString());
         Assert.DoesNotContain("akka", invite.ToString(), StringComparison.OrdinalIgnoreCase);
         Assert.Equal(SipText.Sdp, Encoding.UTF8.GetString(invite.Body.Span));
+        Assert.Equal(69, invite.MaxForwards);
 
         bob.Reply(SipMessageFactory.CreateResponse(invite, 180, "Ringing", "b1").AddHeader("Contact", $"<{bob.Contact}>"));
         Assert.Equal(180, alice.ExpectResponse(r => r.StatusCode > 100).StatusCode);
