@@ -74,7 +74,7 @@ public sealed class MixerLoop : IDisposable
         long next = time.GetTimestamp() + period;
         while (!stopping)
         {
-            WaitUntil(next);
+            WaitUntil(next, precise: mixes.Count > 0 || !commands.IsEmpty);
             long now = time.GetTimestamp();
             long late = now - next;
             if (late > Interlocked.Read(ref maxLatenessTicks))
@@ -84,7 +84,11 @@ public sealed class MixerLoop : IDisposable
 
             if (late >= period)
             {
-                Interlocked.Add(ref missed, late / period);
+                if (mixes.Count > 0)
+                {
+                    Interlocked.Add(ref missed, late / period);
+                }
+
                 next = now;
             }
 
@@ -128,9 +132,10 @@ public sealed class MixerLoop : IDisposable
         }
     }
 
-    private void WaitUntil(long deadline)
+    private void WaitUntil(long deadline, bool precise)
     {
-        long tail = (long)(time.TimestampFrequency * spinTail.TotalSeconds);
+        // An idle loop only sleeps; the spin tail is paid only while there is audio to mix.
+        long tail = precise ? (long)(time.TimestampFrequency * spinTail.TotalSeconds) : 0;
         while (!stopping)
         {
             long remaining = deadline - time.GetTimestamp();
@@ -139,7 +144,7 @@ public sealed class MixerLoop : IDisposable
                 return;
             }
 
-            if (remaining > tail)
+            if (remaining > tail || !precise)
             {
                 var sleep = TimeSpan.FromSeconds((remaining - tail) / (double)time.TimestampFrequency);
                 Thread.Sleep(sleep < TimeSpan.FromMilliseconds(1) ? TimeSpan.FromMilliseconds(1) : sleep);
