@@ -1,3 +1,5 @@
+using System.Collections.Frozen;
+
 namespace CallCluster.Actors.Hosting;
 
 /// <summary>What one node of the cluster runs and how it reaches the others.</summary>
@@ -9,7 +11,7 @@ public sealed record NodeSettings
     public const string DefaultSystemName = "callcluster";
 
     public static IReadOnlySet<string> AllRoles { get; } =
-        new HashSet<string>(StringComparer.Ordinal) { GatewayRole, SessionRole, MediaRole };
+        new[] { GatewayRole, SessionRole, MediaRole }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>Subset of <c>gateway</c>, <c>session</c>, <c>media</c>; default all three.</summary>
     public IReadOnlySet<string> Roles { get; init; } = AllRoles;

@@ -27,13 +27,14 @@ public static class RegistrationRules
             return RemoveAll(current, command);
         }
 
-        if (command.Contacts.Count == 0)
+        var contacts = command.Contacts ?? [];
+        if (contacts.Count == 0)
         {
             return RegistrationOutcome.Accept(current);
         }
 
         var bindings = current.Contacts.ToDictionary(c => c.Uri, StringComparer.OrdinalIgnoreCase);
-        foreach (var contact in command.Contacts)
+        foreach (var contact in contacts)
         {
             var expires = contact.Expires ?? command.Expires ?? policy.DefaultExpires;
             if (expires > 0 && expires < policy.MinExpires)

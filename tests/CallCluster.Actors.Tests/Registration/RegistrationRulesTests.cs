@@ -143,4 +143,12 @@ public sealed class RegistrationRulesTests
         Assert.Equal(400, RegistrationRules.Decide(RegistrationState.Empty, Reg("", 1, new ContactRequest("sip:a@h", 600)), T0, Policy).Rejection!.StatusCode);
         Assert.Equal(400, RegistrationRules.Decide(RegistrationState.Empty, Reg("c1", 1, new ContactRequest("sip:a@h", -1)), T0, Policy).Rejection!.StatusCode);
     }
+
+    [Fact]
+    public void Missing_contact_list_is_a_query_not_a_crash()
+    {
+        var state = Accept(RegistrationState.Empty, Reg("c1", 1, new ContactRequest("sip:a@h", 600)));
+        var outcome = RegistrationRules.Decide(state, new Register(Aor, "c2", 1, null!), T0, Policy);
+        Assert.True(outcome.State!.SameAs(state));
+    }
 }
