@@ -1,0 +1,48 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace CallCluster.Chaos.Tests.Cluster;
+
+/// <summary>The node HTTP API calls the chaos tests make.</summary>
+public static class Api
+{
+    private static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(8);
+
+    /// <summary>POST /api/v1/subscribers; the status code, or null when the node did not answer.</summary>
+    public static async Task<int?> UpsertSubscriberAsync(this ClusterNode node, string user)
+    {
+        try
+        {
+            using var cancellation = new CancellationTokenSource(CallTimeout);
+            using var response = await node.Http.PostAsJsonAsync(
+                "/api/v1/subscribers", new { user, kind = "mobile", password = "secret-" + user }, cancellation.Token);
+            return (int)response.StatusCode;
+        }
+        catch (Exception e) when (e is HttpRequestException or OperationCanceledException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>GET /api/v1/subscribers: the user names, or null when the node did not answer 200.</summary>
+    public static async Task<IReadOnlyList<string>?> SubscribersAsync(this ClusterNode node)
+    {
+        try
+        {
+            using var cancellation = new CancellationTokenSource(CallTimeout);
+            using var response = await node.Http.GetAsync("/api/v1/subscribers", cancellation.Token);
+            if (!response.IsSuccessStatusCode)
+            {
+                return null;
+            }
+            using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellation.Token));
+            return document.RootElement.EnumerateArray()
+                .Select(e => e.TryGetProperty("user", out var u) ? u.GetString() ?? "" : "")
+                .ToList();
+        }
+        catch (Exception e) when (e is HttpRequestException or OperationCanceledException or JsonException or InvalidOperationException)
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,21 @@
+namespace CallCluster.Chaos.Tests.Cluster;
+
+/// <summary>Recognises Akka cluster membership changes in a node's log lines.</summary>
+public static class ClusterLog
+{
+    /// <summary>The leader moved <paramref name="address"/> to Up.</summary>
+    public static bool IsMovedToUp(string line, string address) =>
+        line.Contains($"Leader is moving node [{address}] to [Up]", StringComparison.Ordinal);
+
+    /// <summary>The leader removed <paramref name="address"/> from the membership (after it was downed).</summary>
+    public static bool IsRemoved(string line, string address) =>
+        line.Contains("Leader is removing", StringComparison.Ordinal) && line.Contains($" node [{address}]", StringComparison.Ordinal);
+
+    /// <summary>A member marked <paramref name="address"/> unreachable (failure detected).</summary>
+    public static bool IsUnreachable(string line, string address) =>
+        line.Contains("UNREACHABLE", StringComparison.Ordinal) && line.Contains($"address = {address}", StringComparison.Ordinal);
+
+    /// <summary>The split brain resolver decided to down <paramref name="address"/>.</summary>
+    public static bool IsDowned(string line, string address) =>
+        line.Contains("SBR took decision", StringComparison.Ordinal) && line.Contains($"downing [{address}]", StringComparison.Ordinal);
+}

@@ -1,0 +1,87 @@
+using System.Globalization;
+
+namespace CallCluster.Chaos.Tests.Cluster;
+
+/// <summary>One `callcluster run` process of a <see cref="LocalCluster"/>, with its ports.</summary>
+public sealed class ClusterNode : IDisposable
+{
+    private ChildProcess? _process;
+
+    public ClusterNode(int number, string roles, int clusterPort, int httpPort, int rtpLow, int rtpHigh, string logFile)
+    {
+        Number = number;
+        Roles = roles;
+        ClusterPort = clusterPort;
+        HttpPort = httpPort;
+        RtpLow = rtpLow;
+        RtpHigh = rtpHigh;
+        LogFile = logFile;
+        Http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{httpPort}"), Timeout = TimeSpan.FromSeconds(10) };
+    }
+
+    public int Number { get; }
+
+    public string Roles { get; }
+
+    public int ClusterPort { get; }
+
+    public int HttpPort { get; }
+
+    public int RtpLow { get; }
+
+    public int RtpHigh { get; }
+
+    public string LogFile { get; }
+
+    public HttpClient Http { get; }
+
+    /// <summary>The Akka address other members know this node by.</summary>
+    public string Address => $"akka.tcp://callcluster@127.0.0.1:{ClusterPort}";
+
+    public bool IsRunning => _process is { HasExited: false };
+
+    public int? ProcessId => _process?.Id;
+
+    public ChildProcess Process => _process ?? throw new InvalidOperationException($"node {Number} was not started");
+
+    public void Start(string dll, IReadOnlyList<string> seeds, string connectionString, string workingDirectory)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        _process = ChildProcess.Start("dotnet",
+        [
+            dll, "run",
+            $"--Node:Roles={Roles}",
+            "--Cluster:Hostname=127.0.0.1",
+            string.Create(inv, $"--Cluster:Port={ClusterPort}"),
+            $"--Cluster:Seeds={string.Join(',', seeds)}",
+            string.Create(inv, $"--Http:Listen=http://127.0.0.1:{HttpPort}"),
+            string.Create(inv, $"--Media:RtpPortRange={RtpLow}-{RtpHigh}"),
+            "--Persistence:Provider=postgres",
+            $"--Persistence:ConnectionString={connectionString}",
+        ], workingDirectory, LogFile);
+    }
+
+    /// <summary>kill -9.</summary>
+    public void Kill() => _process?.KillNow();
+
+    /// <summary>True when GET /readyz answered 200.</summary>
+    public async Task<bool> IsReadyAsync()
+    {
+        try
+        {
+            using var cancellation = new CancellationTokenSource(TimeSpan.FromSeconds(3));
+            using var response = await Http.GetAsync("/readyz", cancellation.Token);
+            return response.IsSuccessStatusCode;
+        }
+        catch (Exception e) when (e is HttpRequestException or OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    public void Dispose()
+    {
+        _process?.Dispose();
+        Http.Dispose();
+    }
+}

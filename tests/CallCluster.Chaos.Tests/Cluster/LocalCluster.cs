@@ -1,0 +1,166 @@
+using System.Globalization;
+
+namespace CallCluster.Chaos.Tests.Cluster;
+
+/// <summary>
+/// PostgreSQL plus N `callcluster run` processes on loopback, each with its own cluster, HTTP
+/// and RTP ports, all sharing the journal and the first (up to three) nodes as seeds. Dispose
+/// kills every process it started, by id, stops PostgreSQL and removes the run folder.
+/// </summary>
+public sealed class LocalCluster : IAsyncDisposable
+{
+    public static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
+    private const int RtpSpan = 200;
+    private readonly List<ClusterNode> _nodes = [];
+    private readonly HashSet<int> _killed = [];
+    private PostgresServer? _postgres;
+
+    private LocalCluster(string folder)
+    {
+        Folder = folder;
+    }
+
+    /// <summary>The run folder: PostgreSQL data and one log per node (node-N.log).</summary>
+    public string Folder { get; }
+
+    public IReadOnlyList<ClusterNode> Nodes => _nodes;
+
+    public PostgresServer Postgres => _postgres ?? throw new InvalidOperationException("PostgreSQL not started");
+
+    /// <summary>Node <paramref name="number"/> (1-based).</summary>
+    public ClusterNode this[int number] => _nodes[number - 1];
+
+    /// <summary>Starts PostgreSQL and the nodes; returns once every node's /readyz is 200 and the cluster has every node Up.</summary>
+    public static async Task<LocalCluster> StartAsync(int count, string roles = "gateway,session,media")
+    {
+        var cluster = new LocalCluster(Path.Combine(Path.GetTempPath(), $"cc-chaos-{Guid.NewGuid():N}"));
+        Directory.CreateDirectory(cluster.Folder);
+        try
+        {
+            await cluster.StartAllAsync(count, roles);
+            return cluster;
+        }
+        catch
+        {
+            await cluster.DisposeAsync();
+            throw;
+        }
+    }
+
+    private async Task StartAllAsync(int count, string roles)
+    {
+        var dll = ChaosPaths.CallClusterDll();
+        _postgres = await PostgresServer.StartAsync(Folder);
+        for (var i = 1; i <= count; i++)
+        {
+            var rtp = FreePorts.UdpRange(RtpSpan);
+            _nodes.Add(new ClusterNode(i, roles, FreePorts.Tcp(), FreePorts.Tcp(), rtp, rtp + RtpSpan - 1,
+                Path.Combine(Folder, string.Create(CultureInfo.InvariantCulture, $"node-{i}.log"))));
+        }
+        var seeds = _nodes.Take(3).Select(n => n.Address).ToList();
+        // The first node alone creates the journal tables (concurrent creation races), then the rest join.
+        _nodes[0].Start(dll, seeds, Postgres.ConnectionString, Folder);
+        await WaitUntilAsync(() => _nodes[0].IsReadyAsync(), StartTimeout, "node 1 ready");
+        foreach (var node in _nodes.Skip(1))
+        {
+            node.Start(dll, seeds, Postgres.ConnectionString, Folder);
+        }
+        await WaitUntilAsync(async () => (await Task.WhenAll(_nodes.Select(n => n.IsReadyAsync()))).All(r => r), StartTimeout, "every node ready");
+        await WaitUntilAsync(() => Task.FromResult(Members().Count == count), StartTimeout, $"{count} members Up");
+    }
+
+    /// <summary>
+    /// Addresses the cluster leaders have logged as moved to Up and not removed since, read
+    /// from every node's output (the HTTP API does not expose membership).
+    /// </summary>
+    public IReadOnlySet<string> Members()
+    {
+        var members = new HashSet<string>(StringComparer.Ordinal);
+        var events = _nodes
+            .Where(n => n.ProcessId is not null)
+            .SelectMany(n => n.Process.Lines)
+            .OrderBy(l => l.At);
+        foreach (var (_, line) in events)
+        {
+            foreach (var node in _nodes)
+            {
+                if (!line.Contains(node.Address + "]", StringComparison.Ordinal))
+                {
+                    continue;
+                }
+                if (ClusterLog.IsMovedToUp(line, node.Address))
+                {
+                    members.Add(node.Address);
+                }
+                else if (ClusterLog.IsRemoved(line, node.Address))
+                {
+                    members.Remove(node.Address);
+                }
+            }
+        }
+        return members;
+    }
+
+    /// <summary>The arrival time of the first line from a running node, after <paramref name="since"/>, that matches.</summary>
+    public DateTimeOffset? FirstLine(DateTimeOffset since, Func<string, bool> match) =>
+        _nodes.Where(n => n.IsRunning)
+            .SelectMany(n => n.Process.Lines)
+            .Where(l => l.At >= since && match(l.Line))
+            .Select(l => (DateTimeOffset?)l.At)
+            .Min();
+
+    /// <summary>Polls <paramref name="condition"/> every 100 ms; throws with every node's output tail when it stays false.</summary>
+    public async Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan timeout, string what)
+    {
+        var deadline = DateTimeOffset.UtcNow + timeout;
+        while (DateTimeOffset.UtcNow < deadline)
+        {
+            if (await condition())
+            {
+                return;
+            }
+            var dead = _nodes.FirstOrDefault(n => n.ProcessId is not null && !n.IsRunning && !_killed.Contains(n.Number));
+            if (dead is not null)
+            {
+                throw new InvalidOperationException($"node {dead.Number} exited ({dead.Process.ExitCode}) while waiting for {what}:\n{Tail(dead)}");
+            }
+            await Task.Delay(100);
+        }
+        throw new TimeoutException($"not reached within {timeout.TotalSeconds:0} s: {what}\n{string.Join("\n", _nodes.Select(Tail))}");
+    }
+
+    /// <summary>kill -9 of node <paramref name="number"/>; returns the moment of the kill.</summary>
+    public DateTimeOffset Kill(int number)
+    {
+        _killed.Add(number);
+        var at = DateTimeOffset.UtcNow;
+        this[number].Kill();
+        return at;
+    }
+
+    private static string Tail(ClusterNode node) =>
+        node.ProcessId is null
+            ? $"--- node {node.Number}: not started"
+            : $"--- node {node.Number} (pid {node.ProcessId}, log {node.LogFile}):\n"
+              + string.Join("\n", node.Process.Lines.TakeLast(25).Select(l => l.Line));
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var node in _nodes)
+        {
+            node.Dispose();
+        }
+        if (_postgres is not null)
+        {
+            await _postgres.DisposeAsync();
+        }
+        try
+        {
+            Directory.Delete(Folder, recursive: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // best effort: a file still held open is left in the temp folder
+        }
+    }
+}
