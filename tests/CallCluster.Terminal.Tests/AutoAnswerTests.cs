@@ -64,4 +64,19 @@ public sealed class AutoAnswerTests
         Assert.Equal("cancelled", (await mobileEvents.WaitFor<CallEndedEvent>()).Reason);
         Assert.Equal("cancelled", (await tvEvents.WaitFor<CallEndedEvent>()).Reason);
     }
+
+    [Fact]
+    public async Task Asserted_identity_wins_over_a_bound_from()
+    {
+        await using var caller = await TerminalAgent.StartAsync(Agents.Options("1001", 440, VideoCodec.None));
+        await using var tv = await TerminalAgent.StartAsync(Agents.Options("tv", 880, VideoCodec.None) with { BoundMobiles = ["1001"], RingTime = TimeSpan.FromSeconds(30) });
+        var tvEvents = new EventWaiter(tv);
+
+        await caller.PlaceCallAsync(tv.ContactUri, new Dictionary<string, string> { ["P-Asserted-Identity"] = "<sip:7777@home.example>" });
+
+        var incoming = await tvEvents.WaitFor<IncomingCallEvent>();
+        Assert.False(incoming.CallerBound);
+        Assert.Equal("ring-then-reject", incoming.Decision);
+        Assert.Equal("sip:7777@home.example", incoming.AssertedIdentity);
+    }
 }
