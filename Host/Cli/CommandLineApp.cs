@@ -27,6 +27,8 @@ public static class CommandLineApp
     public static IEnumerable<Command> Commands()
     {
         yield return RunCommand.Create();
+        yield return Demo.DemoCommand.Create();
+        yield return PhoneCommandLine.Create();
     }
 
     public static int Invoke(IReadOnlyList<string> args)
