@@ -33,6 +33,7 @@ internal sealed class CallLeg(string callId, bool outgoing, string peer, CallMed
     public DateTimeOffset? RejectAt { get; set; }
     public string AnswerHow { get; set; } = "manual";
     public CallCluster.Sip.Sdp.SessionDescription? LocalAnswer { get; set; }
+    public bool LateOffer { get; set; }
     public int? SessionExpires { get; set; }
     public bool Refresher { get; set; }
     public DateTimeOffset? RefreshAt { get; set; }

@@ -22,6 +22,7 @@ public sealed partial class TerminalAgent
         switch (request.Method)
         {
             case "ACK":
+                OnAck(call, request);
                 return;
             case "INVITE" when request.To?.Tag is null && key is not null:
                 OnNewInvite(request, key);
@@ -59,9 +60,10 @@ public sealed partial class TerminalAgent
             return;
         }
 
-        if (!SdpParser.TryParse(invite.Body.Span, out var offer, out _) || offer is null)
+        SessionDescription? offer = null;
+        if (invite.Body.Length > 0 && (!SdpParser.TryParse(invite.Body.Span, out offer, out _) || offer is null))
         {
-            _layer.SendResponse(key, SipMessageFactory.CreateResponse(invite, 488, "SDP offer required"));
+            _layer.SendResponse(key, SipMessageFactory.CreateResponse(invite, 488, "Unreadable SDP"));
             return;
         }
 
@@ -77,7 +79,9 @@ public sealed partial class TerminalAgent
         }
 
         var call = new CallLeg(callId, outgoing: false, from.Uri.ToString(), media) { Invite = invite, InviteKey = key, LocalTag = NewToken() };
-        var answer = media.Answer(offer);
+        // without an offer in the INVITE (RFC 3725 style), the 200 carries our offer and the ACK the answer
+        var answer = offer is null ? media.CreateOffer() : media.Answer(offer);
+        call.LateOffer = offer is null;
         if (answer is null || !DialogFactory.TryCreateUas(invite, call.LocalTag, ContactUri, early: true, out var dialog, out _) || dialog is null)
         {
             _layer.SendResponse(key, SipMessageFactory.CreateResponse(invite, 488));
@@ -235,9 +239,11 @@ public sealed partial class TerminalAgent
             call.LocalAnswer = answer;
             response = response.WithBody(answer.ToBytes(), "application/sdp");
         }
-        else if (request.Method == "INVITE" && call.LocalAnswer is { } last)
+        else if (request.Method == "INVITE")
         {
-            response = response.WithBody(last.ToBytes(), "application/sdp");
+            var reoffer = call.Media.CreateOffer();
+            call.LateOffer = true;
+            response = response.WithBody(reoffer.ToBytes(), "application/sdp");
         }
 
         if (request.SessionExpires is { } se)
@@ -249,5 +255,23 @@ public sealed partial class TerminalAgent
 
         _layer.SendResponse(key, response);
         Emit(new CallStateEvent(_time.GetUtcNow(), call.CallId, request.Method == "INVITE" ? "reinvited" : "updated", 200));
+    }
+
+    private void OnAck(CallLeg? call, SipRequest ack)
+    {
+        if (call is not { LateOffer: true, Phase: CallPhase.Established })
+        {
+            return;
+        }
+
+        call.LateOffer = false;
+        if (!SdpParser.TryParse(ack.Body.Span, out var answer, out _) || answer is null || !call.Media.TryApplyAnswer(answer))
+        {
+            SendInDialogRequest(call, "BYE", null, (_, _) => { });
+            EndCall(call, "bad-answer-in-ack", null);
+            return;
+        }
+
+        Emit(new CallStateEvent(_time.GetUtcNow(), call.CallId, "media-answered", null));
     }
 }

@@ -83,4 +83,23 @@ public sealed class InDialogTests
         Assert.Single(tv.GetStats().Calls);
         Assert.DoesNotContain(tvEvents.Seen, e => e is CallEndedEvent);
     }
+
+    [Fact]
+    public async Task Invite_without_sdp_gets_an_offer_in_200_and_the_answer_in_ack_starts_media()
+    {
+        await using var tv = await TerminalAgent.StartAsync(Agents.Options("tv", 880, VideoCodec.None) with { BoundMobiles = ["1001"] });
+        var events = new EventWaiter(tv);
+        using var peer = new RawSipPeer();
+        using var media = RawSipPeer.MediaSocket();
+        var port = ((System.Net.IPEndPoint)media.LocalEndPoint!).Port;
+
+        await peer.Send(peer.Request("INVITE", tv.ContactUri, 1), tv.SipEndPoint);
+        var ok = Assert.IsType<SipResponse>(await peer.Receive(m => m is SipResponse { StatusCode: 200 }));
+        Assert.Contains("m=audio", ok.ToString());
+        peer.RemoteTag = ok.To!.Tag;
+        await peer.Send(peer.Request("ACK", tv.ContactUri, 1, RawSipPeer.Sdp(port, 1)), tv.SipEndPoint);
+
+        await events.WaitFor<CallStateEvent>(s => s.State == "media-answered");
+        Assert.True(await RawSipPeer.RtpArrives(media));
+    }
 }
