@@ -34,8 +34,9 @@ public sealed class TestUa : IDisposable
     public void SendBytes(byte[] bytes) => _socket.SendTo(bytes, Gateway);
 
     /// <summary>The next message, or null after the receive timeout.</summary>
-    public SipMessage? Receive()
+    public SipMessage? Receive(int timeoutMs = 10_000)
     {
+        _socket.ReceiveTimeout = timeoutMs;
         var buffer = new byte[65_535];
         EndPoint from = new IPEndPoint(IPAddress.Any, 0);
         try
