@@ -3,25 +3,25 @@
 # throw-away PostgreSQL 15 (initdb in a temp folder, loopback port, stopped and deleted at the end).
 # Prints one line per measurement, each starting with "journal ".
 #
-# Sizes (environment): CALLS (calls per throughput run, default 2000), SWEEP_CONC (concurrency of the
+# Sizes (environment): CALLS (calls per throughput run, default 1000), SWEEP_CONC (concurrency of the
 # batching sweep, default 200), HIGH_CONC (second throughput concurrency, default 1000), RAW_WRITERS
 # (default 200), RAW_EVENTS (events per raw writer, default 10), SESSIONS (established sessions for
-# memory, default 10000), RECOVER (sessions recovered after restart, default 2000), SECONDS (time
-# budget per run, default 20), PROVIDERS (default "sqlite postgres"), SWEEP (1: try batching
-# variants and keep the best for the other runs; 0: node settings only; default 1).
+# memory, default 10000), RECOVER (sessions recovered after restart, default 2000), BUDGET_SECONDS (time
+# budget per run, default 10; the memory run gets 3x), PROVIDERS (default "sqlite postgres"), SWEEP (1: try batching
+# variants and keep the best (the node's own unless beaten by > 20 %) for the other runs; 0: node settings only; default 1).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 PROJECT="$ROOT/tests/CallCluster.JournalBench/CallCluster.JournalBench.csproj"
 BIN="$ROOT/tests/CallCluster.JournalBench/bin/Release/net10.0/CallCluster.JournalBench.dll"
-CALLS="${CALLS:-2000}"
+CALLS="${CALLS:-1000}"
 SWEEP_CONC="${SWEEP_CONC:-200}"
 HIGH_CONC="${HIGH_CONC:-1000}"
 RAW_WRITERS="${RAW_WRITERS:-200}"
 RAW_EVENTS="${RAW_EVENTS:-10}"
 SESSIONS="${SESSIONS:-10000}"
 RECOVER="${RECOVER:-2000}"
-SECONDS_BUDGET="${SECONDS:-20}"
+SECONDS_BUDGET="${BUDGET_SECONDS:-10}"
 PROVIDERS="${PROVIDERS:-sqlite postgres}"
 SWEEP="${SWEEP:-1}"
 PG_BIN=/usr/lib/postgresql/15/bin
@@ -86,8 +86,7 @@ variants() {
 
 args_of() {
   local name="$1" bs="$2" rt="$3" par="$4" buf="$5"
-  echo "label=$name"
-  if [ "$bs" != - ]; then echo "batch-size=$bs round-trip=$rt parallelism=$par buffer-size=$buf"; fi
+  if [ "$bs" = - ]; then echo "label=$name"; else echo "label=$name batch-size=$bs round-trip=$rt parallelism=$par buffer-size=$buf"; fi
 }
 
 echo "journal machine=\"$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(nproc) cores\" date=$(date -u +%Y-%m-%dT%H:%MZ) load=\"$(cut -d' ' -f1-3 /proc/loadavg)\""
@@ -95,14 +94,19 @@ dotnet build "$PROJECT" -c Release -nologo -clp:ErrorsOnly >/dev/null
 
 for provider in $PROVIDERS; do
   if [ "$provider" = postgres ]; then start_postgres; fi
-  best_args="label=node"; best_rate=-1
+  best_args="label=node"; best_rate=-1; node_rate=0
   if [ "$SWEEP" = 1 ]; then
     while read -r name bs rt par buf; do
       # shellcheck disable=SC2046
       line="$(bench "$provider" workload=calls count="$CALLS" concurrency="$SWEEP_CONC" $(args_of "$name" "$bs" "$rt" "$par" "$buf"))"
       echo "$line"
       rate="$(echo "$line" | grep -o 'calls_per_s=[0-9]*' | cut -d= -f2 || true)"
-      if [ -n "$rate" ] && [ "$rate" -gt "$best_rate" ]; then best_rate="$rate"; best_args="$(args_of "$name" "$bs" "$rt" "$par" "$buf")"; fi
+      # The node's settings (first line) stay unless a variant beats them by more than 20 %: on a
+      # shared 2-core machine single runs differ by that much with the same settings.
+      if [ "$name" = node ]; then node_rate="${rate:-0}"; best_rate="${rate:-0}"; continue; fi
+      if [ -n "$rate" ] && [ "$((rate * 10))" -gt "$((node_rate * 12))" ] && [ "$rate" -gt "$best_rate" ]; then
+        best_rate="$rate"; best_args="$(args_of "$name" "$bs" "$rt" "$par" "$buf")"
+      fi
     done < <(variants "$provider")
     echo "journal provider=$provider chosen=\"$best_args\" calls_per_s=$best_rate"
   else
@@ -114,5 +118,5 @@ for provider in $PROVIDERS; do
   # shellcheck disable=SC2086
   bench "$provider" workload=raw count="$RAW_WRITERS" concurrency="$RAW_WRITERS" events="$RAW_EVENTS" $best_args
   # shellcheck disable=SC2086
-  bench "$provider" workload=memory count="$SESSIONS" concurrency="$SWEEP_CONC" recover="$RECOVER" seconds=$((SECONDS_BUDGET * 4)) $best_args
+  bench "$provider" workload=memory count="$SESSIONS" concurrency="$SWEEP_CONC" recover="$RECOVER" seconds=$((SECONDS_BUDGET * 3)) $best_args
 done
