@@ -88,6 +88,11 @@ public sealed partial class TerminalAgent
 
         if (response.IsProvisional)
         {
+            if (response.StatusCode > 100 && response.Body.Length > 0 && SdpParser.TryParse(response.Body.Span, out var early, out _) && early is not null)
+            {
+                call.Media.TryApplyAnswer(early);
+            }
+
             if (response.StatusCode > 100 && call.Phase == CallPhase.Calling)
             {
                 call.Phase = CallPhase.Ringing;
@@ -137,9 +142,25 @@ public sealed partial class TerminalAgent
     {
         if (call.Dialog is { } existing)
         {
-            if (existing.TryCreateAck((int)(call.Invite?.CSeq?.Number ?? 1), NewVia(), out var again, out _) && again is not null)
+            var dialogToAck = existing;
+            var forked = false;
+            if (response.To?.Tag is { } tag && tag != existing.RemoteTag && call.Invite is not null
+                && DialogFactory.TryCreateUac(call.Invite, response, out var other, out _) && other is not null)
             {
-                SendInDialog(existing, again);
+                dialogToAck = other;
+                forked = true;
+            }
+
+            if (dialogToAck.TryCreateAck(call.Invite?.CSeq?.Number ?? 1, NewVia(), out var again, out _) && again is not null)
+            {
+                SendInDialog(dialogToAck, again);
+            }
+
+            // a second fork answered: keep the first dialog, end this one (RFC 3261 13.2.2.4)
+            if (forked && dialogToAck.TryCreate("BYE", NewVia(), out var bye, out _) && bye is not null)
+            {
+                var target = DialogTarget.For(bye.Dialog);
+                SendRequest(bye.Request, NextHop(target.RequestUri, target.Route), (_, _) => { });
             }
 
             return;
