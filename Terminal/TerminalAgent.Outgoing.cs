@@ -126,6 +126,22 @@ public sealed partial class TerminalAgent
             }
         }
 
+        if (response.StatusCode == 422 && response.MinSE is { } minSe && minSe is > 0 and <= 86_400 && call.AuthAttempts < 3 && call.Invite is { } tooShort)
+        {
+            // Session Interval Too Small (RFC 4028 section 6): retry once with the peer's Min-SE
+            call.AuthAttempts++;
+            var cseq = (tooShort.CSeq?.Number ?? 1) + 1;
+            var seconds = minSe.ToString(CultureInfo.InvariantCulture);
+            call.Invite = tooShort.WithTopVia(NewVia())
+                .WithHeader("CSeq", cseq.ToString(CultureInfo.InvariantCulture) + " INVITE")
+                .WithHeader("Session-Expires", seconds + ";refresher=uac")
+                .WithHeader("Min-SE", seconds);
+            if (SendRequest(call.Invite, _options.Registrar ?? NextHop(tooShort.RequestUriText, []), (r, l) => OnInviteResponse(call, r, l)))
+            {
+                return;
+            }
+        }
+
         var reason = response.StatusCode switch
         {
             487 when call.CancelRequested => "cancelled",

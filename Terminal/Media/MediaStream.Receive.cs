@@ -173,7 +173,7 @@ public sealed partial class MediaStream
         ValueList<RtcpReportBlock> blocks = reception is null ? default : [reception.CreateReportBlock(_remoteSsrc, now)];
         var sent = Interlocked.Read(ref _counters.PacketsSent);
         RtcpPacket report = sent > 0
-            ? new RtcpSenderReport(_ssrc, NtpTime.FromDateTimeOffset(_options.Time.GetUtcNow()), 0, (uint)sent, (uint)Interlocked.Read(ref _counters.OctetsSent), blocks)
+            ? new RtcpSenderReport(_ssrc, NtpTime.FromDateTimeOffset(_options.Time.GetUtcNow()), Volatile.Read(ref _lastTimestamp), (uint)sent, (uint)Interlocked.Read(ref _counters.OctetsSent), blocks)
             : new RtcpReceiverReport(_ssrc, blocks);
         return [report, RtcpSourceDescription.ForCName(_ssrc, "terminal@callcluster")];
     }

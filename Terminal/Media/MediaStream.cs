@@ -22,6 +22,7 @@ public sealed partial class MediaStream : IAsyncDisposable
     private StreamSettings? _settings;
     private StreamStats _snapshot;
     private int _keyFrameRequested;
+    private uint _lastTimestamp;
     private readonly List<Task> _tasks = [];
 
     private MediaStream(string media, Socket socket, MediaStreamOptions options)
@@ -156,6 +157,7 @@ public sealed partial class MediaStream : IAsyncDisposable
                 continue;
             }
 
+            Volatile.Write(ref _lastTimestamp, timestamp);
             var law = s.EncodingName.Equals("PCMA", StringComparison.OrdinalIgnoreCase) ? G711Law.ALaw : G711Law.MuLaw;
             G711.Encode(law, samples, payload);
             var header = new RtpHeader((byte)s.PayloadType, sequence++, timestamp, _ssrc);
@@ -181,6 +183,7 @@ public sealed partial class MediaStream : IAsyncDisposable
                 continue;
             }
 
+            Volatile.Write(ref _lastTimestamp, timestamp);
             if (source is null || !source.EncodingName.Equals(s.EncodingName, StringComparison.OrdinalIgnoreCase))
             {
                 source = s.EncodingName.Equals("H264", StringComparison.OrdinalIgnoreCase) ? new H264PayloadSource() : new Vp8PayloadSource();

@@ -40,4 +40,22 @@ public sealed class ProxyAuthTests
         Assert.Equal(486, ended.Status);
         Assert.NotNull(await proxy.Receive(m => m is SipRequest { Method: "ACK" } a && a.CSeq!.Number == 2));
     }
+
+    [Fact]
+    public async Task Session_interval_too_small_is_retried_with_min_se()
+    {
+        using var proxy = new RawSipPeer();
+        await using var mobile = await TerminalAgent.StartAsync(Agents.Options("1001", 440, VideoCodec.None) with { Registrar = new IPEndPoint(IPAddress.Loopback, proxy.Port), SessionExpires = 30 });
+        var events = new EventWaiter(mobile);
+
+        await mobile.PlaceCallAsync("remote");
+        var first = Assert.IsType<SipRequest>(await proxy.Receive(m => m is SipRequest { Method: "INVITE" }));
+        Assert.Equal(30, first.SessionExpires?.DeltaSeconds);
+        await proxy.Send(SipMessageFactory.CreateResponse(first, 422, null, "p1").AddHeader("Min-SE", "90"), mobile.SipEndPoint);
+
+        var second = Assert.IsType<SipRequest>(await proxy.Receive(m => m is SipRequest { Method: "INVITE", CSeq.Number: 2 }));
+        Assert.Equal(90, second.SessionExpires?.DeltaSeconds);
+        await proxy.Send(SipMessageFactory.CreateResponse(second, 603, null, "p2"), mobile.SipEndPoint);
+        Assert.Equal(603, (await events.WaitFor<CallEndedEvent>()).Status);
+    }
 }
