@@ -128,8 +128,17 @@ public static class NodeHost
             {
                 MediaManager = (_, _) => MediaManagerActor.Props(settings.ToMediaSettings()),
             });
+            if (settings.Node.Has("gateway"))
+            {
+                akka.WithActors((system, registry) => GatewayRole.CreateOutbox(system, registry));
+            }
             akka.AddStartup((system, _) => services.GetRequiredService<NodeReadiness>().Attach(system));
         });
+        if (settings.Node.Has("gateway"))
+        {
+            builder.Services.AddSingleton<GatewayRole>();
+            builder.Services.AddHostedService(sp => sp.GetRequiredService<GatewayRole>());
+        }
 
         var app = builder.Build();
         app.Services.GetRequiredService<CallClusterMeterBridge>();
