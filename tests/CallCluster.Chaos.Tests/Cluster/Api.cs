@@ -9,13 +9,13 @@ public static class Api
     private static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(8);
 
     /// <summary>POST /api/v1/subscribers; the status code, or null when the node did not answer.</summary>
-    public static async Task<int?> UpsertSubscriberAsync(this ClusterNode node, string user)
+    public static async Task<int?> UpsertSubscriberAsync(this ClusterNode node, string user, string? password = null)
     {
         try
         {
             using var cancellation = new CancellationTokenSource(CallTimeout);
             using var response = await node.Http.PostAsJsonAsync(
-                "/api/v1/subscribers", new { user, kind = "mobile", password = "secret-" + user }, cancellation.Token);
+                "/api/v1/subscribers", new { user, kind = password is null ? "mobile" : "other", password = password ?? "secret-" + user }, cancellation.Token);
             return (int)response.StatusCode;
         }
         catch (Exception e) when (e is HttpRequestException or OperationCanceledException)

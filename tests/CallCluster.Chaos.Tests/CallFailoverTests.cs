@@ -1,0 +1,174 @@
+using System.Globalization;
+using System.Net;
+using CallCluster.Chaos.Tests.Calls;
+using CallCluster.Chaos.Tests.Cluster;
+using CallCluster.Terminal;
+using Xunit.Abstractions;
+
+namespace CallCluster.Chaos.Tests;
+
+/// <summary>
+/// Plain calls between terminal agents through a gateway member whose sessions live on node
+/// processes; kill -9 of the node hosting the most sessions; the calls go on and end cleanly.
+/// </summary>
+public sealed class CallFailoverTests(ITestOutputHelper output)
+{
+    private const int Pairs = 3;
+    private const string Password = "chaos-secret";
+    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(45);
+
+    [Fact]
+    public async Task Kill_9_of_the_session_node_keeps_calls_up_and_bye_ends_both_sides_with_one_cdr_each()
+    {
+        await using var cluster = await LocalCluster.StartAsync(3, "session,media");
+        var users = Enumerable.Range(1, Pairs).SelectMany(i => new[] { $"caller{i}", $"callee{i}" }).ToList();
+        foreach (var user in users)
+        {
+            Assert.True(await cluster[1].UpsertSubscriberAsync(user, Password) is 200 or 201, $"provisioning {user}");
+        }
+        using var start = new CancellationTokenSource(LocalCluster.StartTimeout);
+        await using var gateway = await GatewayNode.StartAsync(cluster.Postgres.ConnectionString, cluster.Nodes.Select(n => n.Address).ToList(), start.Token);
+
+        var phones = new List<Phone>();
+        try
+        {
+            for (var i = 1; i <= Pairs; i++)
+            {
+                phones.Add(await Phone.StartAsync(Options($"caller{i}", gateway.SipEndPoint, 400 + (100 * i), answer: false)));
+                phones.Add(await Phone.StartAsync(Options($"callee{i}", gateway.SipEndPoint, 1000 + (100 * i), answer: true)));
+            }
+            foreach (var phone in phones)
+            {
+                await cluster.WaitUntilAsync(() => phone.Agent.RegisterAsync(), Bound, $"{phone.User} registers through the gateway");
+            }
+
+            var callers = phones.Where((_, i) => i % 2 == 0).ToList();
+            var callees = phones.Where((_, i) => i % 2 == 1).ToList();
+            var calls = new List<TerminalCall>();
+            for (var i = 0; i < Pairs; i++)
+            {
+                calls.Add(await callers[i].Agent.PlaceCallAsync(callees[i].User));
+            }
+            for (var i = 0; i < Pairs; i++)
+            {
+                await WaitForTonesAsync(cluster, callers[i], callees[i], "before the kill");
+            }
+
+            var hosted = new Dictionary<int, IReadOnlyList<string>>();
+            foreach (var node in cluster.Nodes)
+            {
+                hosted[node.Number] = await node.LocalSessionsAsync() ?? throw new InvalidOperationException($"node {node.Number} did not list its sessions");
+            }
+            var sessions = hosted.Values.SelectMany(s => s).ToList();
+            Assert.Equal(Pairs, sessions.Count);
+            var victim = hosted.MaxBy(h => h.Value.Count).Key;
+            var moved = hosted[victim];
+            var survivors = cluster.Nodes.Where(n => n.Number != victim).ToList();
+            var received = phones.Select(p => p.Audio()?.PacketsReceived ?? 0).ToList();
+
+            var killedAt = cluster.Kill(victim);
+
+            DateTimeOffset? firstAnswer = null;
+            foreach (var id in moved)
+            {
+                await cluster.WaitUntilAsync(async () => await survivors[0].SessionAnswersAsync(id), Bound, $"session {id} answers on node {survivors[0].Number}");
+                firstAnswer ??= DateTimeOffset.UtcNow;
+            }
+            var allAnswered = DateTimeOffset.UtcNow;
+
+            for (var i = 0; i < Pairs; i++)
+            {
+                await WaitForTonesAsync(cluster, callers[i], callees[i], "after the kill");
+            }
+            for (var i = 0; i < phones.Count; i++)
+            {
+                var phone = phones[i];
+                await cluster.WaitUntilAsync(
+                    () => Task.FromResult((phone.Audio()?.PacketsReceived ?? 0) > received[i] + 50),
+                    Bound,
+                    $"{phone.User} still receives RTP after the kill");
+            }
+
+            // The terminal does not report the answer to its BYE; the gateway's counters do.
+            var answered200 = OutResponses(gateway, 200);
+            var byeRelayed = new List<DateTimeOffset>();
+            for (var i = 0; i < Pairs; i++)
+            {
+                var callerId = calls[i].CallId;
+                var calleeId = callees[i].EstablishedCallId() ?? throw new InvalidOperationException($"{callees[i].User} has no established call");
+                Assert.True(await callers[i].Agent.HangupAsync(callerId), $"{callers[i].User} hangs up");
+                var caller = callers[i];
+                var callee = callees[i];
+                await cluster.WaitUntilAsync(() => Task.FromResult(callee.Ended(calleeId) is not null), Bound, $"{callee.User} receives the BYE");
+                Assert.Equal("local-bye", caller.Ended(callerId)?.Reason);
+                Assert.Equal("remote-bye", callee.Ended(calleeId)!.Reason);
+                byeRelayed.Add(callee.Ended(calleeId)!.Time);
+            }
+            await cluster.WaitUntilAsync(
+                () => Task.FromResult(OutResponses(gateway, 200) >= answered200 + Pairs),
+                Bound,
+                $"the gateway answers the {Pairs} BYEs with 200");
+            var byesAnswered = DateTimeOffset.UtcNow;
+            Assert.All(phones, p => Assert.Null(p.EstablishedCallId()));
+
+            foreach (var id in sessions)
+            {
+                await cluster.WaitUntilAsync(
+                    async () => await survivors[0].CdrsAsync() is { } cdrs && cdrs.Any(c => c.Contains(id, StringComparison.Ordinal)),
+                    Bound,
+                    $"a CDR for session {id}");
+            }
+            var all = await survivors[1].CdrsAsync();
+            Assert.NotNull(all);
+            foreach (var id in sessions)
+            {
+                Assert.Single(all, c => c.Contains(id, StringComparison.Ordinal));
+            }
+
+            Report($"kill -9 of node {victim} ({moved.Count} of {Pairs} sessions) -> first moved session answers again", firstAnswer - killedAt);
+            Report("kill -9 -> every moved session answers again", allAnswered - killedAt);
+            Report("kill -9 -> first BYE (sent once the sessions answered) relayed to the callee", byeRelayed.Min() - killedAt);
+            Report("kill -9 -> every BYE answered 200 by the gateway (seen by polling)", byesAnswered - killedAt);
+        }
+        finally
+        {
+            foreach (var phone in phones)
+            {
+                await phone.DisposeAsync();
+            }
+        }
+    }
+
+    private static long OutResponses(GatewayNode gateway, int status) =>
+        gateway.Handle.Metrics.Snapshot().GetValueOrDefault($"sip_out_response{{status=\"{status}\"}}");
+
+    private static TerminalOptions Options(string user, IPEndPoint registrar, double toneHz, bool answer) => new()
+    {
+        User = user,
+        Password = Password,
+        Domain = GatewayNode.Domain,
+        Registrar = registrar,
+        ToneHz = toneHz,
+        AnswerAfterRinging = answer,
+        RingTime = TimeSpan.FromMilliseconds(200),
+        RegisterExpires = 600,
+    };
+
+    private static Task WaitForTonesAsync(LocalCluster cluster, Phone caller, Phone callee, string when) =>
+        cluster.WaitUntilAsync(
+            () => Task.FromResult(
+                Hears(caller, callee.Agent.Options.ToneHz) && Hears(callee, caller.Agent.Options.ToneHz)),
+            Bound,
+            $"{caller.User} and {callee.User} hear each other's tone {when}");
+
+    private static bool Hears(Phone phone, double hz) =>
+        phone.Audio()?.CurrentTones.Any(t => Math.Abs(t - hz) <= 20) == true;
+
+    private void Report(string what, TimeSpan? elapsed)
+    {
+        var text = elapsed is { } e ? e.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture) + " ms" : "not seen";
+        var line = $"chaos figure: {what}: {text}";
+        output.WriteLine(line);
+        Console.WriteLine(line);
+    }
+}
