@@ -34,9 +34,10 @@ public abstract class GatewayTestKit : Akka.TestKit.Xunit2.TestKit
         akka.persistence.snapshot-store.plugin = "akka.persistence.snapshot-store.inmem"
         """);
 
-    protected GatewayTestKit(Xunit.Abstractions.ITestOutputHelper output)
+    protected GatewayTestKit(Xunit.Abstractions.ITestOutputHelper output, TimeSpan? sessionInterval = null)
         : base(ClusterConfig, "callcluster", output)
     {
+        var sessionSettings = sessionInterval is { } interval ? SessionSettings.Default with { SessionInterval = interval } : null;
         var cluster = Cluster.Get(Sys);
         cluster.Join(cluster.SelfAddress);
         AwaitCondition(() => cluster.SelfMember.Status == MemberStatus.Up, TimeSpan.FromSeconds(20));
@@ -46,7 +47,7 @@ public abstract class GatewayTestKit : Akka.TestKit.Xunit2.TestKit
         var sharding = ClusterSharding.Get(Sys);
         var settings = ClusterShardingSettings.Create(Sys);
         var media = Sys.ActorOf(Props.Create(() => new FakeMediaManager()), "media");
-        Sessions = sharding.Start("session", id => SessionActor.Props(id, outbox, media, cdr, null, new FakeMediaAdapter()), settings, new SessionMessageExtractor(10));
+        Sessions = sharding.Start("session", id => SessionActor.Props(id, outbox, media, cdr, sessionSettings, new FakeMediaAdapter()), settings, new SessionMessageExtractor(10));
         Registrations = sharding.Start("registration", aor => RegistrationEntity.Props(aor), settings, new RegistrationMessageExtractor(10));
         MobileCalls = sharding.Start("mobile-calls", MobileCallsEntity.Props, settings, new MobileCallsMessageExtractor(10));
         var gatewaySettings = new GatewaySettings(
