@@ -13,6 +13,7 @@ public sealed class ToneDetector
     private readonly double[] _coefficients;
     private readonly short[] _window;
     private readonly int[] _hits;
+    private readonly Queue<List<int>> _history = new();
     private int _filled;
 
     /// <summary>Creates a detector for <paramref name="candidatesHz"/> (sorted ascending internally).</summary>
@@ -38,6 +39,12 @@ public sealed class ToneDetector
 
     /// <summary>Tones present in the last window, in Hz.</summary>
     public IReadOnlyList<int> Current { get; private set; } = [];
+
+    /// <summary>Tones present in at least <see cref="MinWindows"/> of the last <see cref="RecentWindows"/> windows, in Hz, ascending.</summary>
+    public IReadOnlyList<int> Recent { get; private set; } = [];
+
+    /// <summary>How many windows <see cref="Recent"/> looks back.</summary>
+    public int RecentWindows { get; init; } = 10;
 
     /// <summary>Tones present in at least <see cref="MinWindows"/> windows, in Hz, ascending.</summary>
     public IReadOnlyList<int> Detected { get; private set; } = [];
@@ -95,6 +102,13 @@ public sealed class ToneDetector
         }
 
         Current = current;
+        _history.Enqueue(current);
+        while (_history.Count > Math.Max(1, RecentWindows))
+        {
+            _history.Dequeue();
+        }
+
+        Recent = _history.SelectMany(w => w).GroupBy(f => f).Where(g => g.Count() >= MinWindows).Select(g => g.Key).Order().ToArray();
         var detected = new List<int>();
         for (var c = 0; c < _hits.Length; c++)
         {

@@ -32,6 +32,20 @@ public sealed class MediaUnitTests
     }
 
     [Fact]
+    public void Recent_tones_follow_a_change_of_tone_while_detected_keeps_history()
+    {
+        var detector = new ToneDetector(ToneDetector.DefaultCandidates);
+        var samples = new short[12000];
+        new ToneGenerator(440).Fill(samples.AsSpan(0, 8000));
+        detector.Add(samples.AsSpan(0, 8000));
+        Assert.Equal([440], detector.Recent);
+        new ToneGenerator(880).Fill(samples);
+        detector.Add(samples);
+        Assert.Equal([440, 880], detector.Detected);
+        Assert.Equal([880], detector.Recent);
+    }
+
+    [Fact]
     public void Silence_has_no_tone()
     {
         var detector = new ToneDetector(ToneDetector.DefaultCandidates);
