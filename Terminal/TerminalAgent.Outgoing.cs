@@ -66,7 +66,16 @@ public sealed partial class TerminalAgent
         }
 
         builder.Body(media.CreateOffer().ToBytes(), "application/sdp");
-        call.Invite = builder.Build();
+        try
+        {
+            call.Invite = builder.Build();
+        }
+        catch (ArgumentException e)
+        {
+            _ = media.DisposeAsync().AsTask();
+            throw new ArgumentException($"cannot build an INVITE to {target}: {e.Message}", nameof(extraHeaders), e);
+        }
+
         _calls[callId] = call;
         if (!SendRequest(call.Invite, hop, (response, local) => OnInviteResponse(call, response, local)))
         {

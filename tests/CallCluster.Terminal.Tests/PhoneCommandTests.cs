@@ -54,4 +54,18 @@ public sealed class PhoneCommandTests
         Assert.Contains("media", kinds);
         Assert.Equal("ended", kinds[^1]);
     }
+
+    [Fact]
+    public async Task Bad_targets_and_headers_are_refused_and_the_agent_keeps_working()
+    {
+        await using var mobile = await TerminalAgent.StartAsync(Agents.Options("1001", 440, VideoCodec.None));
+        await using var tv = await TerminalAgent.StartAsync(Agents.Options("tv", 880, VideoCodec.None) with { BoundMobiles = ["1001"] });
+        await Assert.ThrowsAsync<ArgumentException>(() => mobile.PlaceCallAsync("sip:nobody@unresolvable.example"));
+        await Assert.ThrowsAsync<ArgumentException>(() => mobile.PlaceCallAsync(tv.ContactUri, new Dictionary<string, string> { ["Bad Header"] = "x" }));
+        Assert.Empty(mobile.GetStats().Calls);
+
+        var events = new EventWaiter(mobile);
+        await mobile.PlaceCallAsync(tv.ContactUri);
+        await events.WaitFor<CallAnsweredEvent>();
+    }
 }
