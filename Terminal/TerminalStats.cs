@@ -15,7 +15,7 @@ namespace CallCluster.Terminal;
 /// <param name="RtcpSent">RTCP compounds sent.</param>
 /// <param name="RtcpReceived">RTCP compounds received.</param>
 /// <param name="Tones">Tone frequencies (Hz) detected in the received audio.</param>
-/// <param name="RecentTones">Tones (Hz) present in at least three of the last ten analysis windows (about the last second).</param>
+/// <param name="CurrentTones">Tones (Hz) heard now: present in at least three of the last ten analysis windows (about the last second).</param>
 public sealed record StreamStats(
     string Media,
     string Codec,
@@ -31,7 +31,7 @@ public sealed record StreamStats(
     long RtcpSent,
     long RtcpReceived,
     IReadOnlyList<int> Tones,
-    IReadOnlyList<int> RecentTones);
+    IReadOnlyList<int> CurrentTones);
 
 /// <summary>A snapshot of one call.</summary>
 /// <param name="CallId">The SIP Call-ID.</param>

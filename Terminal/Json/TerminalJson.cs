@@ -106,8 +106,8 @@ public static class TerminalJson
         }
 
         w.WriteEndArray();
-        w.WriteStartArray("recentTonesHz");
-        foreach (var t in s.RecentTones)
+        w.WriteStartArray("currentTonesHz");
+        foreach (var t in s.CurrentTones)
         {
             w.WriteNumberValue(t);
         }

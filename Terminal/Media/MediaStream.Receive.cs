@@ -104,7 +104,7 @@ public sealed partial class MediaStream
             PacketsLost = _lostBefore + Math.Max(0, _reception.CumulativeLost),
             JitterMs = _reception.Jitter * 1000.0 / _reception.ClockRate,
             Tones = tonesChanged ? detector.Detected : previous.Tones,
-            RecentTones = tonesChanged ? detector.Recent : previous.RecentTones,
+            CurrentTones = tonesChanged ? detector.Recent : previous.CurrentTones,
         });
     }
 

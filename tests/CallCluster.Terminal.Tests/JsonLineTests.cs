@@ -41,7 +41,7 @@ public sealed class JsonLineTests
         Assert.Equal(1, stream.GetProperty("packetsLost").GetInt64());
         Assert.Equal(0.25, stream.GetProperty("jitterMs").GetDouble());
         Assert.Equal([440, 880], stream.GetProperty("tonesHz").EnumerateArray().Select(t => t.GetInt32()));
-        Assert.Equal([880], stream.GetProperty("recentTonesHz").EnumerateArray().Select(t => t.GetInt32()));
+        Assert.Equal([880], stream.GetProperty("currentTonesHz").EnumerateArray().Select(t => t.GetInt32()));
         Assert.Equal(JsonValueKind.Null, stream.GetProperty("remote").ValueKind);
     }
 
