@@ -40,10 +40,30 @@ public static class GatewayHosting
         var transport = await SipTransportLayer.StartAsync(settings.Listen, new SipTransportOptions(), TimeProvider.System).ConfigureAwait(false);
         var bound = transport.LocalEndpoints;
         var first = bound.Count > 0 ? bound[0].EndPoint : new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, 5060);
-        var address = new ClusterAddress(settings.AdvertisedHost ?? first.Address.ToString(), settings.AdvertisedPort ?? first.Port);
+        var address = new ClusterAddress(settings.AdvertisedHost ?? Reachable(first.Address).ToString(), settings.AdvertisedPort ?? first.Port);
         var metrics = new GatewayMetrics();
         var gateway = system.ActorOf(GatewayActor.Props(settings, ports, transport, metrics, address, GatewayNode.TokenOf(system)), GatewayName);
         outbox.Tell(new GatewayOutbox.Attach(gateway));
         return new GatewayHandle(gateway, outbox, metrics, bound, address);
+    }
+
+    /// <summary>A wildcard bind (0.0.0.0, ::) is no address to hand out: use the host's first non-loopback address of that family.</summary>
+    private static System.Net.IPAddress Reachable(System.Net.IPAddress bound)
+    {
+        if (!bound.Equals(System.Net.IPAddress.Any) && !bound.Equals(System.Net.IPAddress.IPv6Any))
+        {
+            return bound;
+        }
+
+        try
+        {
+            return System.Net.Dns.GetHostAddresses(System.Net.Dns.GetHostName())
+                .FirstOrDefault(a => a.AddressFamily == bound.AddressFamily && !System.Net.IPAddress.IsLoopback(a))
+                ?? (bound.Equals(System.Net.IPAddress.Any) ? System.Net.IPAddress.Loopback : System.Net.IPAddress.IPv6Loopback);
+        }
+        catch (System.Net.Sockets.SocketException)
+        {
+            return bound.Equals(System.Net.IPAddress.Any) ? System.Net.IPAddress.Loopback : System.Net.IPAddress.IPv6Loopback;
+        }
     }
 }
