@@ -52,6 +52,9 @@ public sealed class DemoNode : IAsyncDisposable
             $"--Persistence:ConnectionString=Data Source={Path.Combine(_folder, "demo.db")}",
             $"--Media:RtpPortRange={rtpBase}-{rtpBase + 99}",
             $"--Provisioning:File={provisioning}",
+            "--Logging:LogLevel:Default=Warning",
+            "--Logging:LogLevel:Akka=Error",
+            "--Logging:LogLevel:Microsoft.Hosting.Lifetime=Warning",
             .. extraArguments,
         ];
 

@@ -83,6 +83,12 @@ public sealed class DemoScenario(DemoNarrator narrator)
         var bridged = await WaitForTonesAsync((tv, [RemoteTone]), (remote, [TvTone]));
         narrator.Check(bridged.Held, "TV and remote still hear each other", bridged.Description);
 
+        using var api = new DemoApi(node.HttpBase);
+        var sessions = await api.SessionsAsync();
+        var home = sessions.FirstOrDefault(s => s.Kind.Equals("home", StringComparison.OrdinalIgnoreCase));
+        narrator.Check(sessions.Count == 1 && string.Equals(home.Phase, "bridged", StringComparison.OrdinalIgnoreCase), "one home session, bridged",
+            string.Join(", ", sessions.Select(s => $"{s.Id}: {s.Kind} {s.Phase}")));
+
         foreach (var (agent, _) in new[] { (tv, 0), (remote, 0) })
         {
             var video = agent.Agent.GetStats().Calls.SelectMany(c => c.Streams).FirstOrDefault(s => s.Media == "video");
@@ -96,6 +102,12 @@ public sealed class DemoScenario(DemoNarrator narrator)
             await tv.Agent.HangupAsync(tvCall.CallId);
             var remoteDone = await remote.WaitForAsync<CallEndedEvent>(_ => true, StepTimeout);
             narrator.Check(remoteDone is not null, "TV hangs up, remote's call ends", remoteDone?.Reason ?? "remote still connected");
+        }
+
+        if (home.Id is not null)
+        {
+            var cdr = await api.WaitForCdrAsync(home.Id, StepTimeout);
+            narrator.Check(cdr is not null, "call detail record written", cdr ?? "no CDR for the home session");
         }
 
         narrator.Say(narrator.Failures == 0 ? "demo complete: every step held" : $"demo complete: {narrator.Failures} step(s) failed");
