@@ -12,7 +12,8 @@ AKKA_BASE="${CLUSTER_AKKA_BASE_PORT:-4053}"
 HTTP_BASE="${CLUSTER_HTTP_BASE_PORT:-8081}"
 RTP_BASE="${CLUSTER_RTP_BASE_PORT:-20000}"
 RTP_SPAN="${CLUSTER_RTP_SPAN:-1000}"
-SIP_LISTEN="${CLUSTER_SIP_LISTEN:-udp:127.0.0.1:5060,tcp:127.0.0.1:5060}"
+SIP_BASE="${CLUSTER_SIP_BASE_PORT:-5060}"
+SIP_SHARED="${CLUSTER_SIP_SHARED:-0}"
 READY_TIMEOUT="${CLUSTER_READY_TIMEOUT:-120}"
 DLL="${CALLCLUSTER_DLL:-$REPO/Host/bin/Release/net10.0/callcluster.dll}"
 
@@ -72,9 +73,18 @@ wait_ready() {
 }
 
 start_node() {
-  local i="$1" roles rtp_lo
+  local i="$1" roles rtp_lo sip_port sip_args
   roles="$(roles_of "$i")"
   rtp_lo=$((RTP_BASE + (i - 1) * RTP_SPAN))
+  # Gateway nodes: their own SIP port each, or with CLUSTER_SIP_SHARED=1 all the same port with
+  # SO_REUSEPORT (needs a Host that maps Sip:ReusePort to SipTransportOptions.ReusePort).
+  if [ "$SIP_SHARED" = "1" ]; then
+    sip_port="$SIP_BASE"
+    sip_args=(--Sip:Listen="udp:127.0.0.1:$sip_port,tcp:127.0.0.1:$sip_port" --Sip:ReusePort=true --Sip:AdvertisedAddress="127.0.0.1:$sip_port")
+  else
+    sip_port=$((SIP_BASE + i - 1))
+    sip_args=(--Sip:Listen="udp:127.0.0.1:$sip_port,tcp:127.0.0.1:$sip_port")
+  fi
   (
     cd "$RUN_DIR"
     exec dotnet "$DLL" run \
@@ -84,13 +94,12 @@ start_node() {
       --Cluster:Seeds="$SEEDS" \
       --Http:Listen="http://127.0.0.1:$((HTTP_BASE + i - 1))" \
       --Media:RtpPortRange="$rtp_lo-$((rtp_lo + RTP_SPAN - 1))" \
-      --Sip:Listen="$SIP_LISTEN" \
-      --Sip:ReusePort=true \
+      "${sip_args[@]}" \
       --Persistence:Provider=postgres \
       --Persistence:ConnectionString="$CONN"
   ) >"$RUN_DIR/logs/node-$i.log" 2>&1 &
   echo $! > "$RUN_DIR/pids/node-$i.pid"
-  echo "node $i: pid $! roles $roles cluster 127.0.0.1:$((AKKA_BASE + i - 1)) http http://127.0.0.1:$((HTTP_BASE + i - 1)) rtp $rtp_lo-$((rtp_lo + RTP_SPAN - 1))"
+  echo "node $i: pid $! roles $roles cluster 127.0.0.1:$((AKKA_BASE + i - 1)) http http://127.0.0.1:$((HTTP_BASE + i - 1)) rtp $rtp_lo-$((rtp_lo + RTP_SPAN - 1))$([[ ",$roles," == *,gateway,* ]] && echo " sip 127.0.0.1:$sip_port")"
 }
 
 # Node 1 first: it creates the journal tables alone (concurrent creation races), then the rest.

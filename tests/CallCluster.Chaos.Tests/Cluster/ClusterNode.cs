@@ -7,8 +7,9 @@ public sealed class ClusterNode : IDisposable
 {
     private ChildProcess? _process;
 
-    public ClusterNode(int number, string roles, int clusterPort, int httpPort, int rtpLow, int rtpHigh, string logFile)
+    public ClusterNode(int number, string roles, int clusterPort, int httpPort, int sipPort, int rtpLow, int rtpHigh, string logFile)
     {
+        SipPort = sipPort;
         Number = number;
         Roles = roles;
         ClusterPort = clusterPort;
@@ -26,6 +27,9 @@ public sealed class ClusterNode : IDisposable
     public int ClusterPort { get; }
 
     public int HttpPort { get; }
+
+    /// <summary>UDP and TCP port of the SIP listener (gateway nodes).</summary>
+    public int SipPort { get; }
 
     public int RtpLow { get; }
 
@@ -56,6 +60,7 @@ public sealed class ClusterNode : IDisposable
             $"--Cluster:Seeds={string.Join(',', seeds)}",
             string.Create(inv, $"--Http:Listen=http://127.0.0.1:{HttpPort}"),
             string.Create(inv, $"--Media:RtpPortRange={RtpLow}-{RtpHigh}"),
+            string.Create(inv, $"--Sip:Listen=udp:127.0.0.1:{SipPort},tcp:127.0.0.1:{SipPort}"),
             "--Persistence:Provider=postgres",
             $"--Persistence:ConnectionString={connectionString}",
         ], workingDirectory, LogFile);

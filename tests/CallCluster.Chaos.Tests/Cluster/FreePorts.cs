@@ -15,6 +15,26 @@ public static class FreePorts
         return port;
     }
 
+    /// <summary>A port free for both TCP and UDP (a SIP listener binds both).</summary>
+    public static int TcpAndUdp()
+    {
+        for (var attempt = 0; attempt < 50; attempt++)
+        {
+            var port = Tcp();
+            try
+            {
+                using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+                socket.Bind(new IPEndPoint(IPAddress.Loopback, port));
+                return port;
+            }
+            catch (SocketException)
+            {
+                // UDP side taken: try another
+            }
+        }
+        throw new InvalidOperationException("no port free for both TCP and UDP found");
+    }
+
     /// <summary>A free UDP port whose next <paramref name="count"/> - 1 neighbours are free too (for an RTP range).</summary>
     public static int UdpRange(int count)
     {

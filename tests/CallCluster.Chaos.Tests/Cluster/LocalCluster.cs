@@ -30,7 +30,9 @@ public sealed class LocalCluster : IAsyncDisposable
     /// <summary>Node <paramref name="number"/> (1-based).</summary>
     public ClusterNode this[int number] => _nodes[number - 1];
 
-    /// <summary>Starts PostgreSQL and the nodes; returns once every node's /readyz is 200 and the cluster has every node Up.</summary>
+    /// <summary>
+    /// Starts PostgreSQL and the nodes (<paramref name="roles"/>: as <see cref="RolesOf"/> reads
+    /// it); each node has its own SIP port. Returns once every node's /readyz is 200 and the cluster has every node Up.</summary>
     public static async Task<LocalCluster> StartAsync(int count, string roles = "gateway,session,media")
     {
         var cluster = new LocalCluster(Path.Combine(Path.GetTempPath(), $"cc-chaos-{Guid.NewGuid():N}"));
@@ -54,7 +56,7 @@ public sealed class LocalCluster : IAsyncDisposable
         for (var i = 1; i <= count; i++)
         {
             var rtp = FreePorts.UdpRange(RtpSpan);
-            _nodes.Add(new ClusterNode(i, roles, FreePorts.Tcp(), FreePorts.Tcp(), rtp, rtp + RtpSpan - 1,
+            _nodes.Add(new ClusterNode(i, RolesOf(roles, i), FreePorts.Tcp(), FreePorts.Tcp(), FreePorts.TcpAndUdp(), rtp, rtp + RtpSpan - 1,
                 Path.Combine(Folder, string.Create(CultureInfo.InvariantCulture, $"node-{i}.log"))));
         }
         var seeds = _nodes.Take(3).Select(n => n.Address).ToList();
@@ -67,6 +69,13 @@ public sealed class LocalCluster : IAsyncDisposable
         }
         await WaitUntilAsync(async () => (await Task.WhenAll(_nodes.Select(n => n.IsReadyAsync()))).All(r => r), StartTimeout, "every node ready");
         await WaitUntilAsync(() => Task.FromResult(Members().Count == count), StartTimeout, $"{count} members Up");
+    }
+
+    /// <summary>Roles of node <paramref name="number"/>: entries separated by ';', one per node, the last repeating.</summary>
+    public static string RolesOf(string roles, int number)
+    {
+        var entries = roles.Split(';');
+        return entries[Math.Min(number, entries.Length) - 1];
     }
 
     /// <summary>
