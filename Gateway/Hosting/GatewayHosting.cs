@@ -37,7 +37,7 @@ public static class GatewayHosting
         ArgumentNullException.ThrowIfNull(system);
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(ports);
-        var transport = await SipTransportLayer.StartAsync(settings.Listen, new SipTransportOptions(), TimeProvider.System).ConfigureAwait(false);
+        var transport = await SipTransportLayer.StartAsync(settings.Listen, new SipTransportOptions { ReusePort = settings.ReusePort }, TimeProvider.System).ConfigureAwait(false);
         var bound = transport.LocalEndpoints;
         var first = bound.Count > 0 ? bound[0].EndPoint : new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, 5060);
         var address = new ClusterAddress(settings.AdvertisedHost ?? Reachable(first.Address).ToString(), settings.AdvertisedPort ?? first.Port);

@@ -41,6 +41,9 @@ public sealed record GatewaySettings(
     /// <summary>Retry-After (seconds) sent with 503 when an entity does not answer.</summary>
     public int RetryAfterSeconds { get; init; } = 5;
 
+    /// <summary>Bind the SIP sockets with SO_REUSEPORT so several gateway nodes on one host share one port (Sip:ReusePort).</summary>
+    public bool ReusePort { get; init; }
+
     /// <summary>Value of the User-Agent/Server header.</summary>
     public string Product { get; init; } = "CallCluster";
 }

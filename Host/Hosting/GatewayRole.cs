@@ -12,7 +12,7 @@ namespace CallCluster.Host.Hosting;
 /// Starts the gateway role once the node's regions exist: binds Sip:Listen, and attaches the
 /// gateway to the outbox that session entities send their SIP effects to.
 /// </summary>
-public sealed class GatewayRole(CallClusterSettings settings, ActorSystem system, ActorRegistry registry, ILogger<GatewayRole> logger) : IHostedService
+public sealed class GatewayRole(CallClusterSettings settings, IConfiguration configuration, ActorSystem system, ActorRegistry registry, ILogger<GatewayRole> logger) : IHostedService
 {
     public GatewayHandle? Handle { get; private set; }
 
@@ -28,7 +28,20 @@ public sealed class GatewayRole(CallClusterSettings settings, ActorSystem system
             Registrations: await registry.GetAsync<RegistrationRegion>(cancellationToken),
             MobileCalls: await registry.GetAsync<MobileCallsRegion>(cancellationToken),
             Directory: () => DirectoryView.Get(system).Current);
-        Handle = await GatewayHosting.StartAsync(system, ToGatewaySettings(settings.Sip), ports, outbox);
+        var gatewaySettings = ToGatewaySettings(settings.Sip) with
+        {
+            ReusePort = configuration.GetValue<bool>("Sip:ReusePort"),
+            SessionExpiresSeconds = configuration.GetValue("Sip:SessionExpires", 1800),
+        };
+        if (configuration["Sip:AuthSecret"] is { Length: >= 16 } secret)
+        {
+            gatewaySettings = gatewaySettings with { AuthSecret = secret };
+        }
+        else
+        {
+            logger.LogWarning("Sip:AuthSecret is not set (or shorter than 16 characters): digest nonces use the built-in key; set the same secret on every gateway node");
+        }
+        Handle = await GatewayHosting.StartAsync(system, gatewaySettings, ports, outbox);
         logger.LogInformation(
             "gateway listening on {Endpoints}, advertised {Advertised}",
             string.Join(", ", Handle.LocalEndpoints.Select(e => $"{e.Kind.ToString().ToLowerInvariant()}:{e.EndPoint}")),
