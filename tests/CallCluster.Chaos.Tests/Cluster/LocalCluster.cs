@@ -163,6 +163,10 @@ public sealed class LocalCluster : IAsyncDisposable
         {
             await _postgres.DisposeAsync();
         }
+        if (Environment.GetEnvironmentVariable("CHAOS_KEEP_RUN_FOLDER") == "1")
+        {
+            return;
+        }
         try
         {
             Directory.Delete(Folder, recursive: true);
