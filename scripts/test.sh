@@ -17,5 +17,17 @@ fi
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 dotnet build CallCluster.sln -c Release -nologo -clp:ErrorsOnly
-# Test projects run one after another (2 cores): each prints its own "Passed!/Failed!" line.
-dotnet test CallCluster.sln -c Release --no-build -nologo --logger "console;verbosity=minimal" "$@"
+# Each test project prints its own "Passed!/Failed!" line; the last line sums them up.
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+set +e
+dotnet test CallCluster.sln -c Release --no-build -nologo --logger "console;verbosity=minimal" "$@" 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+set -e
+awk '/(Passed|Failed)! +- +Failed:/ {
+       for (i = 1; i <= NF; i++) { v = $(i+1); gsub(",", "", v)
+         if ($i == "Failed:") f += v; if ($i == "Passed:") p += v; if ($i == "Skipped:") s += v }
+       n++ }
+     END { printf "Total: %d passed, %d failed, %d skipped\n", p, f, s
+           if (n == 0) { print "test.sh: no test project reported results"; exit 1 } }' "$log" || status=1
+exit "$status"

@@ -123,7 +123,7 @@ public static class CallClusterHosting
                 var outbox = new Lazy<IActorRef>(() => parts.GatewayOutbox?.Invoke(system, registry)
                     ?? RoleRouters.Create(system, RoleRouters.GatewayOutboxPath, NodeSettings.GatewayRole, "session-gateways"));
                 var media = new Lazy<IActorRef>(() => parts.SessionMedia?.Invoke(system, registry)
-                    ?? RoleRouters.Create(system, RoleRouters.MediaManagerPath, NodeSettings.MediaRole, "session-media"));
+                    ?? RoleRouters.CreateConsistent(system, RoleRouters.MediaManagerPath, NodeSettings.MediaRole, "session-media"));
                 return id => SessionActor.Props(id, outbox.Value, media.Value, registry.Get<CdrWriter>(), parts.Sessions);
             },
             extractor,

@@ -96,6 +96,11 @@ public sealed class SessionFailoverTests(ITestOutputHelper output) : IAsyncLifet
             Assert.IsType<Accepted>(await survivorRegion.Ask<ISessionReply>(new ByeReceived(id, new LegId(id.Value + ".a")), Ask));
         }
 
+        // The BYE effects travel to the gateway outboxes after each reply: wait for all of them.
+        await Eventually(
+            () => Task.FromResult(ids.All(id => Effects<SendBye>().Any(b => b.SessionId == id && b.LegId == callees[id]))),
+            TimeSpan.FromSeconds(15),
+            "a BYE toward every callee");
         Assert.All(ids, id => Assert.Contains(Effects<SendBye>(), b => b.SessionId == id && b.LegId == callees[id]));
         var store = new SqlCdrStore(new Database(new PersistenceSettings { ConnectionString = _cluster.ConnectionString }));
         await Eventually(
