@@ -13,7 +13,7 @@ public sealed partial class TerminalAgent
 
     private void OnPacket(SipInboundPacket packet)
     {
-        if (!SipParser.TryParse(packet.Data.Span, out var message, out _) || message is null)
+        if (!SipParser.TryParseInPlace(packet.Data, SipParserLimits.Default, out var message, out _) || message is null)
         {
             return;
         }

@@ -14,7 +14,7 @@ public sealed partial class GatewayActor
     private void OnPacket(SipInboundPacket packet)
     {
         var peer = new TransactionPeer(packet.Transport.ToViaToken(), packet.Remote, packet.ConnectionId);
-        if (!SipParser.TryParse(packet.Data.Span, out var message, out var error) || message is null)
+        if (!SipParser.TryParseInPlace(packet.Data, SipParserLimits.Default, out var message, out var error) || message is null)
         {
             var status = error.ToStatusCode();
             var reply = status is { } s ? StatelessRejection.Build(packet.Data.Span, s, s == 400 ? "Bad Request" : "Rejected") : null;
