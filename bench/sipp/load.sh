@@ -8,7 +8,7 @@
 # Prints one line per system: created, ok, failed, and p50/p99 of INVITE->200 (SIPp rtd, ms).
 # usage: load.sh RATE SECONDS          e.g. load.sh 500 20
 # env:   CALLCLUSTER_DLL (default Host/bin/Release, else Debug), KAMAILIO_CFG, BASE_PORT (default 26000),
-#        SYSTEMS ("callcluster kamailio")
+#        SYSTEMS ("callcluster kamailio"), WARMUP_CALLS (200 unmeasured calls at 20 cps first; 0 for none)
 set -u
 rate=${1:?usage: load.sh RATE SECONDS}; secs=${2:?usage: load.sh RATE SECONDS}
 here=$(cd "$(dirname "$0")" && pwd); root=$(cd "$here/../.." && pwd)
@@ -17,7 +17,7 @@ if [ -z "$dll" ]; then
   dll="$root/Host/bin/Release/net10.0/callcluster.dll"; [ -f "$dll" ] || dll="$root/Host/bin/Debug/net10.0/callcluster.dll"
 fi
 kcfg=${KAMAILIO_CFG:-/work/shared/bench/kamailio-proxy.cfg}
-base=${BASE_PORT:-26000}; systems=${SYSTEMS:-callcluster kamailio}
+base=${BASE_PORT:-26000}; systems=${SYSTEMS:-callcluster kamailio}; warmup=${WARMUP_CALLS:-200}
 command -v sipp >/dev/null || { echo "sipp is not installed (Debian sip-tester)" >&2; exit 2; }
 dir=$(mktemp -d); pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null; wait "$p" 2>/dev/null; done; rm -rf "$dir"; }
@@ -29,6 +29,10 @@ run_load() {
   mkdir -p "$out"
   (cd "$out" && exec sipp -sn uas -i "$uas_ip" -p "$uas_port" -nostdin >uas.out 2>&1) & local uas=$!
   pids+=("$uas"); sleep 0.5
+  if [ "$warmup" -gt 0 ]; then  # not measured: lets the JIT and connection pools warm up
+    (mkdir -p "$out/warmup" && cd "$out/warmup" && timeout 60 sipp -sf "$here/uac-dialog.xml" "$target" -s +441234 -i 127.0.0.3 \
+      -p $((base + 3)) -r 20 -m "$warmup" -d 100 -nostdin -timeout 50 >/dev/null 2>&1)
+  fi
   (cd "$out" && timeout $((secs + 60)) sipp -sf "$here/uac-dialog.xml" "$target" -s +441234 -i 127.0.0.3 -p $((base + 3)) \
     -r "$rate" -m $((rate * secs)) -l $((rate * 3)) -d 500 -nostdin -timeout $((secs + 40)) -timeout_error \
     -trace_stat -fd 1 -trace_rtt -rtt_freq 100 >uac.out 2>&1)
