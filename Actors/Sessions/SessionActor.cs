@@ -160,12 +160,15 @@ public sealed partial class SessionActor : ReceivePersistentActor, IWithTimers
 
         _pendingSender = replyTo;
         var remaining = decision.Events.Count;
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         PersistAll(decision.Events, e =>
         {
             _state = _state.Apply(e);
             _sinceSnapshot++;
+            SessionMetrics.Persisted(e);
             if (--remaining == 0)
             {
+                SessionMetrics.JournalWritten(System.Diagnostics.Stopwatch.GetElapsedTime(started));
                 _pendingSender = null;
                 Complete(decision, replyTo);
             }

@@ -40,6 +40,21 @@ public sealed class DemoApi(Uri baseAddress) : IDisposable
         return null;
     }
 
+    /// <summary>The value of the first /metrics sample whose name and labels start with <paramref name="prefix"/>, or 0.</summary>
+    public async Task<double> MetricAsync(string prefix)
+    {
+        var text = await _http.GetStringAsync("/metrics");
+        foreach (var line in text.Split('\n'))
+        {
+            if (line.StartsWith(prefix, StringComparison.Ordinal)
+                && double.TryParse(line[(line.LastIndexOf(' ') + 1)..], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var value))
+            {
+                return value;
+            }
+        }
+        return 0;
+    }
+
     public void Dispose() => _http.Dispose();
 
     private static string Text(JsonElement e, string name) =>

@@ -110,6 +110,12 @@ public sealed class DemoScenario(DemoNarrator narrator)
             narrator.Check(cdr is not null, "call detail record written", cdr ?? "no CDR for the home session");
         }
 
+        var invites = await api.MetricAsync("callcluster_sip_messages_in_total{method=\"INVITE\"");
+        var ended = await api.MetricAsync("callcluster_sessions_total{outcome=\"normal-clearing\"}");
+        var writes = await api.MetricAsync("callcluster_journal_write_seconds_count");
+        narrator.Check(invites >= 2 && ended >= 1 && writes >= 1, "metrics",
+            $"{invites} INVITEs in, {ended} session(s) ended normally, {writes} journal writes timed");
+
         narrator.Say(narrator.Failures == 0 ? "demo complete: every step held" : $"demo complete: {narrator.Failures} step(s) failed");
         return narrator.Failures == 0 ? 0 : 1;
     }

@@ -26,6 +26,7 @@ public sealed class DemoProcessTests : IDisposable
                      "ok    TV and remote still hear each other: tv hears 1320 Hz; remote hears 880 Hz",
                      "ok    one home session, bridged",
                      "ok    call detail record written: 1 CDR",
+                     "ok    metrics:",
                      "demo complete: every step held",
                  })
         {
