@@ -8,7 +8,7 @@
 # Prints one line per system: created, ok, failed, and p50/p99 of INVITE->200 (SIPp rtd, ms).
 # usage: load.sh RATE SECONDS          e.g. load.sh 500 20
 # env:   CALLCLUSTER_DLL (default Host/bin/Release, else Debug), KAMAILIO_CFG, BASE_PORT (default 26000),
-#        SYSTEMS ("callcluster kamailio"), WARMUP_CALLS (200 unmeasured calls at 20 cps first; 0 for none)
+#        KEEP=1 (keep the SIPp logs), SYSTEMS ("callcluster kamailio"), WARMUP_CALLS (200 unmeasured calls at 20 cps first; 0 for none)
 set -u
 rate=${1:?usage: load.sh RATE SECONDS}; secs=${2:?usage: load.sh RATE SECONDS}
 here=$(cd "$(dirname "$0")" && pwd); root=$(cd "$here/../.." && pwd)
@@ -20,7 +20,7 @@ kcfg=${KAMAILIO_CFG:-/work/shared/bench/kamailio-proxy.cfg}
 base=${BASE_PORT:-26000}; systems=${SYSTEMS:-callcluster kamailio}; warmup=${WARMUP_CALLS:-200}
 command -v sipp >/dev/null || { echo "sipp is not installed (Debian sip-tester)" >&2; exit 2; }
 dir=$(mktemp -d); pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null; wait "$p" 2>/dev/null; done; rm -rf "$dir"; }
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null; wait "$p" 2>/dev/null; done; if [ -n "${KEEP:-}" ]; then echo "kept $dir" >&2; else rm -rf "$dir"; fi; }
 trap cleanup EXIT
 
 # run_load LABEL TARGET UAS_IP UAS_PORT: one SIPp pair at $rate for $secs seconds, prints one line.
