@@ -93,7 +93,11 @@ public sealed partial class TerminalAgent
         call.LocalAnswer = answer;
         _calls[callId] = call;
         var asserted = invite.PAssertedIdentity.Count > 0 ? invite.PAssertedIdentity[0].Uri : null;
-        var bound = IsBound(asserted ?? from.Uri);
+        // Behind a server (a registrar is set) the terminal is inside the server's trust domain
+        // (RFC 3325): only the identity the server asserts counts, never a caller-chosen From.
+        // Direct calls with no server fall back to From.
+        var identity = asserted ?? (_options.Registrar is null ? from.Uri : null);
+        var bound = identity is not null && IsBound(identity);
         var decision = _options.AutoAnswer && bound ? "auto-answer" : _options.AnswerAfterRinging ? "ring-then-answer" : "ring-then-reject";
         Emit(new IncomingCallEvent(
             _time.GetUtcNow(),

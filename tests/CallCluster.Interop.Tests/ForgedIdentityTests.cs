@@ -73,6 +73,32 @@ public sealed class ForgedIdentityTests(ClusterNode node) : IClassFixture<Cluste
         Assert.True(RawSip.Status(final) == 486, final);
     }
 
+    [Fact]
+    public async Task A_trunk_presenting_the_mobile_as_From_makes_the_tv_ring_not_auto_answer()
+    {
+        await using var tv = await TerminalAgent.StartAsync(Options("tv", "tv-secret", "alice"));
+        Assert.True(await tv.RegisterAsync(), "tv did not register");
+        using var trunk = new RawSip(ClusterNode.CarrierB);
+
+        var invite = RawSip.Request($"INVITE sip:tv@127.0.0.1:{node.SipPort} SIP/2.0",
+            $"Via: SIP/2.0/UDP {trunk.HostPort};branch=z9hG4bK-forged-{Guid.NewGuid():N}",
+            $"From: {Alice};tag=forged2",
+            $"To: <sip:tv@{ClusterNode.Domain}>",
+            $"Call-ID: forged-{Guid.NewGuid():N}",
+            "CSeq: 1 INVITE",
+            $"Contact: <sip:alice@{trunk.HostPort}>",
+            "Max-Forwards: 70");
+        var sent = trunk.SendAsync(node.SipPort, invite);
+
+        var incoming = await IncomingCallAsync(tv);
+        var final = await sent;
+
+        Assert.NotEqual("auto-answer", incoming.Decision);
+        Assert.False(incoming.CallerBound, $"asserted {incoming.AssertedIdentity}, from {incoming.Caller}");
+        Assert.Null(incoming.AnswerMode);
+        Assert.True(RawSip.Status(final) == 486, final);
+    }
+
     private static void AssertRingsNormally(IncomingCallEvent incoming)
     {
         Assert.NotEqual("auto-answer", incoming.Decision);
