@@ -46,7 +46,7 @@ public sealed partial class GatewayActor : ReceiveActor, IWithTimers
         _address = address;
         _tx = new TransactionLayer(_time, new Sink(this), new TransactionTimers(settings.T1, settings.T2, settings.T4));
         var secret = System.Text.Encoding.UTF8.GetBytes(settings.AuthSecret.PadRight(16, '#'));
-        _challenger = new DigestChallenger(DigestChallengerOptions.Default(settings.Domain, secret), _time);
+        _challenger = new DigestChallenger(DigestChallengerOptions.Default(settings.Domain, secret) with { Algorithms = settings.DigestAlgorithms }, _time);
         _verifier = new DigestVerifier(_challenger, _time);
 
         Receive<SipInboundPacket>(OnPacket);

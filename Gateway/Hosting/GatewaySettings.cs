@@ -44,6 +44,13 @@ public sealed record GatewaySettings(
     /// <summary>Bind the SIP sockets with SO_REUSEPORT so several gateway nodes on one host share one port (Sip:ReusePort).</summary>
     public bool ReusePort { get; init; }
 
+    /// <summary>
+    /// Digest algorithms offered, in order (Sip:DigestAlgorithms). Default SHA-256 then MD5
+    /// (RFC 8760); user agents that read only the first challenge and know only MD5 need MD5 alone.
+    /// </summary>
+    public IReadOnlyList<CallCluster.Sip.Auth.DigestAlgorithm> DigestAlgorithms { get; init; } =
+        [CallCluster.Sip.Auth.DigestAlgorithm.Sha256, CallCluster.Sip.Auth.DigestAlgorithm.Md5];
+
     /// <summary>Value of the User-Agent/Server header.</summary>
     public string Product { get; init; } = "CallCluster";
 }

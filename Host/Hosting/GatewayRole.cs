@@ -4,6 +4,7 @@ using CallCluster.Actors.Directory;
 using CallCluster.Actors.Hosting;
 using CallCluster.Gateway.Hosting;
 using CallCluster.Host.Configuration;
+using CallCluster.Sip.Auth;
 using CallCluster.Sip.Transport;
 
 namespace CallCluster.Host.Hosting;
@@ -33,6 +34,7 @@ public sealed class GatewayRole(CallClusterSettings settings, IConfiguration con
             ReusePort = configuration.GetValue<bool>("Sip:ReusePort"),
             SessionExpiresSeconds = configuration.GetValue("Sip:SessionExpires", 1800),
         };
+        gatewaySettings = gatewaySettings with { DigestAlgorithms = DigestAlgorithmsSetting(configuration["Sip:DigestAlgorithms"]) };
         if (configuration["Sip:AuthSecret"] is { Length: >= 16 } secret)
         {
             gatewaySettings = gatewaySettings with { AuthSecret = secret };
@@ -52,6 +54,28 @@ public sealed class GatewayRole(CallClusterSettings settings, IConfiguration con
     {
         Handle?.Gateway.Tell(PoisonPill.Instance);
         return Task.CompletedTask;
+    }
+
+    /// <summary>`Sip:DigestAlgorithms`: a comma-separated list of SHA-256 and MD5, in the order offered.</summary>
+    public static IReadOnlyList<DigestAlgorithm> DigestAlgorithmsSetting(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return [DigestAlgorithm.Sha256, DigestAlgorithm.Md5];
+        }
+        var list = new List<DigestAlgorithm>();
+        foreach (var token in value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (!DigestAlgorithms.TryParse(token, out var algorithm) || DigestAlgorithms.IsSession(algorithm))
+            {
+                throw new SettingsException($"Sip:DigestAlgorithms: '{token}' is not SHA-256 or MD5");
+            }
+            if (!list.Contains(algorithm))
+            {
+                list.Add(algorithm);
+            }
+        }
+        return list;
     }
 
     public static GatewaySettings ToGatewaySettings(SipSection sip)

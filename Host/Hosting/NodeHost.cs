@@ -18,6 +18,15 @@ public static class NodeHost
     public static async Task<int> RunAsync(
         CallClusterSettings settings, IConfiguration configuration, ProvisioningDocument? provisioning, CancellationToken cancellation)
     {
+        try
+        {
+            GatewayRole.DigestAlgorithmsSetting(configuration["Sip:DigestAlgorithms"]);
+        }
+        catch (SettingsException e)
+        {
+            await Console.Error.WriteLineAsync(e.Message);
+            return ExitCodes.Usage;
+        }
         var nodeSettings = settings.ToNodeSettings();
         var problems = nodeSettings.Validate();
         if (problems.Count > 0)

@@ -10,7 +10,7 @@ namespace CallCluster.Interop.Tests.Infrastructure;
 /// trunk carrier-b at 127.0.0.3:<see cref="CarrierBPort"/> (prefix +33, trusted source 127.0.0.3).
 /// Used as a class fixture; the process is killed by id on Dispose.
 /// </summary>
-public sealed class ClusterNode : IAsyncLifetime, IDisposable
+public class ClusterNode : IAsyncLifetime, IDisposable
 {
     public const string Domain = "interop.callcluster.local";
     public const string CarrierA = "127.0.0.2";
@@ -30,6 +30,9 @@ public sealed class ClusterNode : IAsyncLifetime, IDisposable
 
     public string Folder => _folder;
 
+    /// <summary>Settings a variant of the node adds to the command line.</summary>
+    protected virtual IEnumerable<string> ExtraArguments => [];
+
     public async Task InitializeAsync()
     {
         Tools.Require("sipp", "sip-tester");
@@ -48,6 +51,7 @@ public sealed class ClusterNode : IAsyncLifetime, IDisposable
             $"--Provisioning:File={provisioning}",
             "--Logging:LogLevel:Default=Warning",
             "--Logging:LogLevel:Akka=Error",
+            .. ExtraArguments,
         ], _folder);
         await WaitUntilReadyAsync();
     }
