@@ -17,7 +17,7 @@ public sealed partial class GatewayActor
     /// </summary>
     private void OnInDialog(TransactionKey key, SipRequest request, TransactionPeer peer)
     {
-        if (!ClusterAddress.TryReadUri(request.RequestUri, out var session, out var leg))
+        if (!ClusterAddress.TryReadInDialog(request, out var session, out var leg))
         {
             Respond(key, request, 481, "Call/Transaction Does Not Exist");
             return;
@@ -60,7 +60,7 @@ public sealed partial class GatewayActor
             switch (reply)
             {
                 case SessionReplies.InDialogAnswer { Status: >= 200 and < 300 } a:
-                    var ok = WithSessionTimer(SuccessResponse(request, a.Sdp, ClusterAddress.TryReadUri(request.RequestUri, out var s, out var l) ? _address.ContactFor(s!, l!) : null), request);
+                    var ok = WithSessionTimer(SuccessResponse(request, a.Sdp, ClusterAddress.TryReadInDialog(request, out var s, out var l) ? _address.ContactFor(s!, l!) : null), request);
                     SendSuccess(key, request, ok, peer);
                     break;
                 case SessionReplies.InDialogAnswer a:
@@ -166,7 +166,7 @@ public sealed partial class GatewayActor
             Timers.Cancel("ok:" + k);
         }
 
-        if (ClusterAddress.TryReadUri(ack.RequestUri, out var session, out var leg))
+        if (ClusterAddress.TryReadInDialog(ack, out var session, out var leg))
         {
             _ports.Sessions.Tell(new SessionCommands.AckReceived(session!, leg!), Self);
         }

@@ -139,7 +139,7 @@ public sealed partial class GatewayActor
     private void StartSession(NewCall call, SessionId session, bool joined, bool retried)
     {
         var request = call.Request;
-        var localTag = NewTag();
+        var localTag = ClusterAddress.TagFor(session, call.Leg, NewTag());
         var contact = _address.ContactFor(session, call.Leg);
         if (!DialogFactory.TryCreateUas(request, localTag, contact, early: false, out var dialog, out _))
         {

@@ -14,6 +14,9 @@ namespace CallCluster.Gateway.Wire;
 public sealed class ClusterAddress(string host, int port)
 {
     public const string BranchPrefix = "z9hG4bKcc~";
+
+    /// <summary>Start of the dialog tags we give inbound legs (<c>cc~SESSION~LEG~NONCE</c>).</summary>
+    public const string TagPrefix = "cc~";
     public const string SessionParameter = "cc-s";
     public const string LegParameter = "cc-l";
 
@@ -69,6 +72,39 @@ public sealed class ClusterAddress(string host, int port)
         leg = new LegId(l);
         return true;
     }
+
+    /// <summary>
+    /// Our tag for an inbound leg's dialog (the To tag we answer with). It names the session and
+    /// leg, so an in-dialog request that reaches us without our Contact as its Request-URI (a peer
+    /// that sends BYE or ACK to the address it first called) is still routed, by any node.
+    /// </summary>
+    public static string TagFor(SessionId session, LegId leg, string nonce) =>
+        $"{TagPrefix}{Escape(session.Value)}~{Escape(leg.Value)}~{nonce}";
+
+    /// <summary>Session and leg of one of our dialog tags.</summary>
+    public static bool TryReadTag(string? tag, out SessionId? session, out LegId? leg)
+    {
+        session = null;
+        leg = null;
+        if (tag is null || !tag.StartsWith(TagPrefix, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var parts = tag[TagPrefix.Length..].Split('~');
+        if (parts.Length != 3 || Unescape(parts[0]) is not { } s || Unescape(parts[1]) is not { } l)
+        {
+            return false;
+        }
+
+        session = new SessionId(s);
+        leg = new LegId(l);
+        return true;
+    }
+
+    /// <summary>Session and leg of an in-dialog request: from its Request-URI (our Contact), else from its To tag (ours).</summary>
+    public static bool TryReadInDialog(SipRequest request, out SessionId? session, out LegId? leg) =>
+        TryReadUri(request.RequestUri, out session, out leg) || TryReadTag(request.To?.Tag, out session, out leg);
 
     /// <summary>Ids made of letters, digits, '.', '-' and '_' go as they are; others as "x" + hex of UTF-8.</summary>
     internal static string Escape(string id) =>

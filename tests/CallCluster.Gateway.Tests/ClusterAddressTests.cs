@@ -41,4 +41,25 @@ public sealed class ClusterAddressTests
         Assert.False(ClusterAddress.TryReadBranch("z9hG4bKcc~only-one", out _, out _));
         Assert.False(ClusterAddress.TryReadBranch(null, out _, out _));
     }
+
+    [Theory]
+    [InlineData("0123456789abcdef0123456789abcdef", "i0123456789abcdef-1a2b3c4d")]
+    [InlineData("with space/and~tilde", "x-leg")]
+    public void Dialog_tags_carry_session_and_leg_and_route_requests_without_our_contact(string session, string leg)
+    {
+        var tag = ClusterAddress.TagFor(new SessionId(session), new LegId(leg), "0011223344556677");
+        var bye = System.Text.Encoding.ASCII.GetBytes(
+            "BYE sip:+441234@127.0.0.1:5060 SIP/2.0\r\n" +
+            "Via: SIP/2.0/UDP 127.0.0.3:5071;branch=z9hG4bK-1\r\n" +
+            "From: <sip:sipp@127.0.0.3:5071>;tag=caller-1\r\n" +
+            $"To: <sip:+441234@127.0.0.1:5060>;tag={tag}\r\n" +
+            "Call-ID: c1@127.0.0.3\r\nCSeq: 2 BYE\r\nContent-Length: 0\r\n\r\n");
+        Assert.True(SipParser.TryParse(bye, out var message, out _));
+
+        Assert.True(ClusterAddress.TryReadInDialog((SipRequest)message!, out var s, out var l));
+        Assert.Equal(session, s!.Value);
+        Assert.Equal(leg, l!.Value);
+        Assert.False(ClusterAddress.TryReadTag("a1b2c3", out _, out _));
+        Assert.False(ClusterAddress.TryReadTag("cc~only-one-part", out _, out _));
+    }
 }

@@ -40,6 +40,32 @@ public sealed class SippTrunkTests(ClusterNode node) : IClassFixture<ClusterNode
     }
 
     [Fact]
+    public async Task Sipps_built_in_uac_to_built_in_uas_transit_calls_all_succeed()
+    {
+        // The built-in uac sends ACK and BYE to the address it first called, without our Contact
+        // as Request-URI: the cluster routes them by its own To tag.
+        const int calls = 10;
+        var before = (await node.CdrsAsync()).Count(IsTransitTo("+442222"));
+        var uasFolder = RunFolder("uas-builtin");
+        using var uas = Sipp.Start(uasFolder, ["-sn", "uas", "-i", ClusterNode.CarrierA, "-p", $"{node.CarrierAPort}", "-m", $"{calls}", "-timeout", "50", "-timeout_error"]);
+        await Task.Delay(300);
+
+        var uac = await Sipp.RunAsync(RunFolder("uac-builtin"),
+        [
+            "-sn", "uac", $"127.0.0.1:{node.SipPort}", "-s", "+442222",
+            "-i", ClusterNode.CarrierB, "-p", $"{node.CarrierBPort}", "-r", "10", "-m", $"{calls}", "-d", "200",
+            "-timeout", "50", "-timeout_error",
+        ], Within);
+        var callee = await Sipp.CollectAsync(uas, uasFolder, Within);
+
+        Assert.True(uac.ExitCode == 0, $"caller: {uac.Describe()}\nnode: {node.Output()}");
+        Assert.Equal(calls, uac.Cumulative("SuccessfulCall(C)"));
+        Assert.Equal(0, uac.Cumulative("FailedCall(C)"));
+        Assert.True(callee.ExitCode == 0, $"callee: {callee.Describe()}");
+        Assert.Equal(before + calls, await WaitForCdrsAsync(IsTransitTo("+442222"), before + calls));
+    }
+
+    [Fact]
     public async Task A_call_cancelled_while_ringing_gets_487_and_the_callee_sees_the_cancel()
     {
         var uasFolder = RunFolder("uas-ring");
