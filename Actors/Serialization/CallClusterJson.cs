@@ -7,7 +7,7 @@ namespace CallCluster.Actors.Serialization;
 /// <summary>JSON settings shared by the serializer: string enums, nulls omitted, actor refs as paths.</summary>
 public static class CallClusterJson
 {
-    public static JsonSerializerOptions CreateOptions(ExtendedActorSystem? system)
+    public static JsonSerializerOptions CreateOptions(ExtendedActorSystem? system, ManifestTable? table = null)
     {
         var options = new JsonSerializerOptions(JsonSerializerDefaults.General)
         {
@@ -18,6 +18,11 @@ public static class CallClusterJson
         if (system is not null)
         {
             options.Converters.Add(new ActorRefJsonConverter(system));
+        }
+
+        if (table is not null)
+        {
+            options.Converters.Add(new EmbeddedMessageConverter<Sessions.ISessionEvent>(table));
         }
 
         return options;

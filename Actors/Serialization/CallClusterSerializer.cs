@@ -27,7 +27,7 @@ public sealed class CallClusterSerializer : SerializerWithStringManifest
         : base(system)
     {
         _table = ManifestTable.Build(catalogs);
-        _options = CallClusterJson.CreateOptions(system);
+        _options = CallClusterJson.CreateOptions(system, _table);
     }
 
     public override int Identifier => SerializerIdentifier;

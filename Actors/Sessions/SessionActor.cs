@@ -13,9 +13,10 @@ namespace CallCluster.Actors.Sessions;
 
 /// <summary>
 /// The session entity: a thin persistent shell around <see cref="SessionState"/>. For each command
-/// it decides, persists the events (one atomic write), applies them, then runs the effects (SIP
+/// it decides, persists the durable events as one journal row (<see cref="SessionDurability"/>),
+/// applies all of them, then runs the effects (SIP
 /// to the gateway outbox, media to the media manager, the CDR to the writer) and replies. It
-/// snapshots every <see cref="SessionSettings.SnapshotEvery"/> events, keeps one
+/// snapshots every <see cref="SessionSettings.SnapshotEvery"/> journal rows, keeps one
 /// <see cref="LegActor"/> child per live leg, re-sends the CDR until confirmed (also after a
 /// recovery), and passivates through its shard once the CDR is confirmed. A failing journal makes
 /// it answer <see cref="Unavailable"/> (503) and apply nothing.
@@ -152,27 +153,33 @@ public sealed partial class SessionActor : ReceivePersistentActor, IWithTimers
 
         NotifyLegs(command);
         var decision = _state.Decide(command, Context.System.Scheduler.Now);
-        if (decision.Events.Count == 0)
+        var journal = SessionDurability.ToJournal(_state.Id, decision.Events);
+        if (journal is null)
         {
+            ApplyAll(decision.Events);
             Complete(decision, replyTo);
             return;
         }
 
         _pendingSender = replyTo;
-        var remaining = decision.Events.Count;
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        PersistAll(decision.Events, e =>
+        Persist(journal, _ =>
+        {
+            SessionMetrics.JournalWritten(System.Diagnostics.Stopwatch.GetElapsedTime(started));
+            _sinceSnapshot++;
+            ApplyAll(decision.Events);
+            _pendingSender = null;
+            Complete(decision, replyTo);
+        });
+    }
+
+    private void ApplyAll(IReadOnlyList<ISessionEvent> events)
+    {
+        foreach (var e in events)
         {
             _state = _state.Apply(e);
-            _sinceSnapshot++;
             SessionMetrics.Persisted(e);
-            if (--remaining == 0)
-            {
-                SessionMetrics.JournalWritten(System.Diagnostics.Stopwatch.GetElapsedTime(started));
-                _pendingSender = null;
-                Complete(decision, replyTo);
-            }
-        });
+        }
     }
 
     private void Complete(Decision decision, IActorRef replyTo)

@@ -31,7 +31,10 @@ public static class SessionEvents
     /// <summary>Our INVITE went out on an outbound leg with this Call-ID, From tag and offer.</summary>
     public sealed record LegInvited(SessionId SessionId, LegId LegId, string CallId, string LocalTag, string? LocalSdp, DateTimeOffset At) : ISessionEvent;
 
-    /// <summary>The first provisional of a leg (received on outbound, relayed on inbound).</summary>
+    /// <summary>
+    /// The first provisional of a leg (received on outbound, relayed on inbound). Applied, not
+    /// persisted: a session recovered during ringing treats the leg as still inviting.
+    /// </summary>
     public sealed record LegProvisional(SessionId SessionId, LegId LegId, int Status, DateTimeOffset At) : ISessionEvent;
 
     /// <summary>A leg is connected: 2xx received (outbound) or sent (inbound).</summary>
@@ -56,6 +59,15 @@ public static class SessionEvents
     /// <summary>Every leg is over; the CDR is due.</summary>
     public sealed record SessionEnded(SessionId SessionId, SessionEndReason Reason, int? Status, DateTimeOffset At) : ISessionEvent;
 
-    /// <summary>The CDR writer confirmed the record: nothing is left to do.</summary>
+    /// <summary>
+    /// The CDR writer confirmed the record: nothing is left to do. Applied, not persisted: the CDR
+    /// table is keyed by session id, so a recovered session re-sends it harmlessly.
+    /// </summary>
     public sealed record CdrConfirmed(SessionId SessionId, DateTimeOffset At) : ISessionEvent;
+
+    /// <summary>
+    /// The durable events of one decision, persisted as one journal row (see <see cref="SessionDurability"/>).
+    /// Never nested; recovery applies the events in order.
+    /// </summary>
+    public sealed record SessionStep(SessionId SessionId, IReadOnlyList<ISessionEvent> Events) : ISessionEvent;
 }

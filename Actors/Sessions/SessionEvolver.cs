@@ -7,6 +7,7 @@ internal static class SessionEvolver
 {
     public static SessionState Apply(SessionState s, ISessionEvent e) => e switch
     {
+        SessionStep step => step.Events.Aggregate(s, (state, inner) => inner is SessionStep ? state : Apply(state, inner)),
         SessionCreated c => s with
         {
             Kind = c.Kind, Phase = SessionPhase.Setup, Originator = c.Originator, AnchorMedia = c.AnchorMedia, CreatedAt = c.At,

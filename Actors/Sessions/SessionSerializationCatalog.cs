@@ -58,6 +58,7 @@ public sealed class SessionSerializationCatalog : ISerializationCatalog
         new("se11", typeof(MediaTopologyChanged), () => new MediaTopologyChanged(S, MediaTopologyKind.Bridge, ["ep-1", "ep-2"], T)),
         new("se12", typeof(SessionEnded), () => new SessionEnded(S, SessionEndReason.RemoteBusy, 486, T)),
         new("se13", typeof(CdrConfirmed), () => new CdrConfirmed(S, T)),
+        new("se14", typeof(SessionStep), () => new SessionStep(S, [new LegEnded(S, L, LegEndCause.Rejected, 486, T), new SessionEnded(S, SessionEndReason.RemoteBusy, 486, T)])),
         new("ss1", typeof(SessionSnapshot), () => new SessionSnapshot(SampleState)),
 
         new("sf1", typeof(SendInvite), () => new SendInvite(S, L, "s-1.2", "ccs-1-2", Alice, Tv, "v=0", [new SipHeader("Answer-Mode", "Auto")])),

@@ -1,7 +1,7 @@
 namespace CallCluster.Actors.Sessions;
 
 /// <summary>Tuning of the session entity.</summary>
-/// <param name="SnapshotEvery">Save a snapshot after this many persisted events.</param>
+/// <param name="SnapshotEvery">Save a snapshot after this many journal rows (one per persisting decision).</param>
 /// <param name="CdrRetryInterval">Re-send the CDR this often until the writer confirms it.</param>
 /// <param name="RetryAfterSeconds">Retry-After given with 503 while the journal fails.</param>
 /// <param name="SessionInterval">RFC 4028 session interval: a leg with no refresh for this long is reaped.</param>

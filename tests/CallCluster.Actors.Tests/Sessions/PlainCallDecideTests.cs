@@ -54,7 +54,7 @@ public sealed class PlainCallDecideTests
     }
 
     [Fact]
-    public void First_provisional_is_persisted_and_relayed_later_ones_are_only_relayed()
+    public void First_provisional_is_recorded_and_relayed_later_ones_are_only_relayed()
     {
         var sc = new SessionScenario();
         var (caller, callee) = sc.StartPlain();
