@@ -128,6 +128,8 @@ public static class CallClusterHosting
             },
             extractor,
             EntityShardOptions(SessionActor.StopSession.Instance));
+        builder.WithActors((system, registry) =>
+            system.ActorOf(MediaNodeWatch.Props(registry.Get<SessionRegion>()), "media-node-watch"));
     }
 
     /// <summary>The gateway's index of live calls per mobile: not persistent, so not remembered either.</summary>
