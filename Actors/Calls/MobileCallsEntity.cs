@@ -37,7 +37,7 @@ public sealed class MobileCallsEntity : ReceiveActor
         Context.SetReceiveTimeout(TimeSpan.FromMinutes(2));
     }
 
-    public static Props Props(string mobile) => Akka.Actor.Props.Create(() => new MobileCallsEntity(mobile));
+    public static Props Props(string mobile) => Hosting.DirectProps.Of(() => new MobileCallsEntity(mobile));
 
     private ImmutableList<MobileCall> Current() =>
         _calls = MobileCallsRules.Expire(_calls, Context.System.Scheduler.Now, MaxCallAge);

@@ -60,7 +60,7 @@ public sealed class RegistrationEntity : ReceivePersistentActor, IWithTimers
     public static string PersistenceIdOf(string aor) => $"registration-{aor}";
 
     public static Props Props(string aor, RegistrationPolicy? policy = null) =>
-        Akka.Actor.Props.Create(() => new RegistrationEntity(aor, policy ?? RegistrationPolicy.Default));
+        Hosting.DirectProps.Of(() => new RegistrationEntity(aor, policy ?? RegistrationPolicy.Default));
 
     private void Handle(Register command)
     {

@@ -31,7 +31,7 @@ public sealed class LegActor : ReceiveActor, IWithTimers
     public ITimerScheduler Timers { get; set; } = null!;
 
     public static Props Props(SessionId sessionId, LegState leg, TimeSpan interval) =>
-        Akka.Actor.Props.Create(() => new LegActor(sessionId, leg, interval));
+        Hosting.DirectProps.Of(() => new LegActor(sessionId, leg, interval));
 
     protected override void PreStart()
     {

@@ -95,7 +95,7 @@ public sealed partial class SessionActor : ReceivePersistentActor, IWithTimers
         IActorRef cdrWriter,
         SessionSettings? settings = null,
         ISessionMediaAdapter? mediaAdapter = null) =>
-        Akka.Actor.Props.Create(() => new SessionActor(
+        Hosting.DirectProps.Of(() => new SessionActor(
             entityId, gatewayOutbox, mediaManager, cdrWriter, settings ?? SessionSettings.Default, mediaAdapter ?? new MediaProtocolAdapter(null)));
 
     private void OnOther(object message)
