@@ -15,12 +15,13 @@ namespace CallCluster.Interop.Tests;
 /// identity. What each party hears is read from baresip's own decoded-audio dumps (sndfile).
 /// </summary>
 [Collection(InteropCollection.Name)]
-public sealed class BaresipHomeCallTests(Md5ClusterNode node) : IClassFixture<Md5ClusterNode>
+public sealed class BaresipHomeCallTests(BaresipNode fixture) : IClassFixture<BaresipNode>
 {
     private const int MobileTone = 440;
     private const int TvTone = 880;
     private const int RemoteTone = 1320;
     private static readonly TimeSpan Step = TimeSpan.FromSeconds(20);
+    private readonly ClusterNode _node = fixture.Node;
 
     [Fact]
     public async Task Three_baresip_phones_hold_the_home_video_call_joined_by_the_implicit_rule()
@@ -57,7 +58,10 @@ public sealed class BaresipHomeCallTests(Md5ClusterNode node) : IClassFixture<Md
         var remoteInvite = await FirstReceivedInviteAsync(remote);
         Assert.True(remoteInvite is not null, $"no INVITE in the remote's SIP trace\n{Context()}");
         AssertNoAutoAnswerIndication(remoteInvite, Context);
-        Assert.Equal(2, mobile.DecodedDumps().Count);
+        var session = SessionProbe.SessionOf(tvInvite);
+        Assert.True(session is not null, $"no session id in the Contact the TV received\n{string.Join("\n", tvInvite)}");
+        Assert.Equal(session, SessionProbe.SessionOf(remoteInvite));
+        await WaitForDumpsAsync(mobile, 2, Context);
 
         // 3. Three-party phase: everyone hears the two others, never itself; TV and remote see each other's video.
         await ExpectHeardAsync("three-party phase", Context,
@@ -65,6 +69,7 @@ public sealed class BaresipHomeCallTests(Md5ClusterNode node) : IClassFixture<Md
             new Ear(tv, [MobileTone, RemoteTone], [TvTone], TimeSpan.Zero),
             new Ear(remote, [MobileTone, TvTone], [RemoteTone], TimeSpan.Zero));
         await ExpectVideoAsync("three-party phase", Context, tv, remote);
+        await ExpectPhaseAsync(session, "three-party", Context);
 
         // 4. The mobile hangs up call 1 (line 1, to the TV); the cluster ends call 2; TV and remote stay connected.
         var lines = await mobile.ListCallsAsync();
@@ -79,6 +84,7 @@ public sealed class BaresipHomeCallTests(Md5ClusterNode node) : IClassFixture<Md
             new Ear(tv, [RemoteTone], [MobileTone, TvTone], tvMark),
             new Ear(remote, [TvTone], [MobileTone, RemoteTone], remoteMark));
         await ExpectVideoAsync("after the mobile left", Context, tv, remote);
+        await ExpectPhaseAsync(session, "bridged", Context);
         foreach (var agent in new[] { tv, remote })
         {
             Assert.DoesNotContain(agent.Events, e => e.Type == "CALL_CLOSED");
@@ -92,7 +98,7 @@ public sealed class BaresipHomeCallTests(Md5ClusterNode node) : IClassFixture<Md
     }
 
     private BaresipProfile Profile(string user, string password, int tone, bool autoAnswer) =>
-        new(user, password, ClusterNode.Domain, node.SipPort, tone, autoAnswer);
+        new(user, password, ClusterNode.Domain, _node.SipPort, tone, autoAnswer);
 
     private static Task<BaresipEvent?> Established(BaresipAgent agent, string? peer) =>
         agent.WaitForEventAsync(e => e.Type == "CALL_ESTABLISHED" && (peer is null || e.PeerUri == peer), Step);
@@ -138,15 +144,27 @@ public sealed class BaresipHomeCallTests(Md5ClusterNode node) : IClassFixture<Md
         }
     }
 
-    private static async Task WaitForNextDumpSecondAsync(BaresipAgent mobile, Func<string> context)
+    private async Task ExpectPhaseAsync(string session, string phase, Func<string> context)
+    {
+        var (held, seen) = await SessionProbe.WaitForPhaseAsync(_node.Http, session, "home", phase, Step);
+        Assert.True(held, $"session {session}: expected home/{phase}, saw {seen}\n{context()}");
+    }
+
+    private static async Task WaitForDumpsAsync(BaresipAgent agent, int count, Func<string> context)
     {
         var deadline = DateTime.UtcNow + Step;
-        while (mobile.DecodedDumps().Count == 0 && DateTime.UtcNow < deadline)
+        while (agent.DecodedDumps().Count < count && DateTime.UtcNow < deadline)
         {
             await Task.Delay(100);
         }
+        Assert.True(agent.DecodedDumps().Count == count, $"{agent.Profile.User}: expected {count} decoded-audio dumps, found {agent.DecodedDumps().Count}\n{context()}");
+    }
+
+    private static async Task WaitForNextDumpSecondAsync(BaresipAgent mobile, Func<string> context)
+    {
+        await WaitForDumpsAsync(mobile, 1, context);
         var dumps = mobile.DecodedDumps();
-        Assert.True(dumps.Count == 1, $"expected the mobile's call 1 dump, found {dumps.Count}\n{context()}");
+        var deadline = DateTime.UtcNow + Step;
         var started = Path.GetFileName(dumps[0])["dump-".Length..^"-dec.wav".Length];
         while (string.CompareOrdinal(DateTime.Now.ToString("yyyy-MM-dd-HH-mm-ss", CultureInfo.InvariantCulture), started) <= 0 && DateTime.UtcNow < deadline)
         {
@@ -209,7 +227,7 @@ public sealed class BaresipHomeCallTests(Md5ClusterNode node) : IClassFixture<Md
 
     private string Diagnostics(IEnumerable<BaresipAgent> agents) =>
         string.Join("\n", agents.Select(a => $"== baresip {a.Profile.User} (events: {string.Join(", ", a.Events.Select(e => e.Type))})\n{Tail(a.Output, 4000)}"))
-        + $"\n== node\n{node.Output()}";
+        + $"\n== node\n{_node.Output()}";
 
     private static string Tail(string text, int length) => text.Length > length ? text[^length..] : text;
 }
