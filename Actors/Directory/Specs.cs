@@ -15,12 +15,25 @@ public sealed record HouseholdSpec(string Id, IReadOnlyList<string> Mobiles, IRe
     : ICallClusterMessage;
 
 /// <summary>A peer switch: recognised by its trusted source addresses (IP or CIDR), reached at
-/// <paramref name="Address"/>, receiving calls to numbers starting with one of <paramref name="Prefixes"/>.</summary>
+/// <paramref name="Address"/>, receiving calls to numbers starting with one of <paramref name="Prefixes"/>.
+/// <paramref name="Media"/>: whether calls over it anchor their RTP on a media node (the default) or
+/// let it flow between the endpoints.</summary>
 public sealed record TrunkSpec(
     string Name,
     string Address,
     IReadOnlyList<string> TrustedSources,
-    IReadOnlyList<string> Prefixes) : ICallClusterMessage;
+    IReadOnlyList<string> Prefixes,
+    TrunkMedia Media = TrunkMedia.Anchor) : ICallClusterMessage;
+
+/// <summary>Media handling of calls over a trunk.</summary>
+public enum TrunkMedia
+{
+    /// <summary>RTP goes through a media node (topology hiding, NAT traversal, transcoding).</summary>
+    Anchor = 0,
+
+    /// <summary>SDP is relayed unchanged: RTP flows directly between the trunk and the other party.</summary>
+    Bypass = 1,
+}
 
 /// <summary>A stored subscriber: digest HA1 = H(user:realm:password) for MD5 and SHA-256, lowercase hex.</summary>
 public sealed record Subscriber(

@@ -27,7 +27,8 @@ internal static class TrunkRules
         if (state.Trunks.TryGetValue(normalized.Name, out var existing)
             && existing.Address == normalized.Address
             && existing.TrustedSources.SequenceEqual(normalized.TrustedSources)
-            && existing.Prefixes.SequenceEqual(normalized.Prefixes))
+            && existing.Prefixes.SequenceEqual(normalized.Prefixes)
+            && existing.Media == normalized.Media)
         {
             return DirectoryDecision.Answer(new Ok(normalized.Name, false));
         }

@@ -32,7 +32,16 @@ public sealed partial class GatewayActor
         if (message is SipResponse response)
         {
             _metrics.InResponse(response.StatusCode);
-            _tx.ReceiveResponse(response);
+            _packet = packet;
+            try
+            {
+                _tx.ReceiveResponse(response);
+            }
+            finally
+            {
+                _packet = null;
+            }
+
             return;
         }
 

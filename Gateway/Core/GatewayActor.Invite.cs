@@ -111,6 +111,10 @@ public sealed partial class GatewayActor
 
     private string SubscriberUri(string user) => $"sip:{user}@{_settings.Domain}";
 
+    /// <summary>A party reached over a trunk whose media setting is bypass: the call's SDP is relayed unchanged.</summary>
+    private bool BypassesMedia(Party party) =>
+        party.Trunk is not null && Directory.FindTrunk(party.Trunk)?.Media == TrunkMedia.Bypass;
+
     /// <summary>Home calls ask the mobile's index which session they belong to; plain calls get a new one.</summary>
     private void PlaceCall(NewCall call, bool retried)
     {
@@ -154,7 +158,8 @@ public sealed partial class GatewayActor
         var kind = call.Mobile is null ? SessionKind.Plain : SessionKind.Home;
         var role = kind == SessionKind.Plain ? LegRole.Callee : call.TargetIsLocal ? LegRole.LocalTerminal : LegRole.Remote;
         var sdp = request.Body.IsEmpty ? null : System.Text.Encoding.UTF8.GetString(request.Body.Span);
-        var command = new SessionCommands.InboundInvite(session, call.Leg, kind, call.Caller, call.Target, role, dialog!, sdp, _settings.AnchorMedia);
+        var anchor = _settings.AnchorMedia && !BypassesMedia(call.Caller) && !BypassesMedia(call.Target);
+        var command = new SessionCommands.InboundInvite(session, call.Leg, kind, call.Caller, call.Target, role, dialog!, sdp, anchor);
         AskThen(_ports.Sessions, command, reply =>
         {
             switch (reply)

@@ -33,6 +33,12 @@ public sealed partial class GatewayActor
             return;
         }
 
+        if (key is null && RelayToOtherGateways(response))
+        {
+            // Another gateway node holds the transaction (or, for a 2xx retransmission, acknowledges it).
+            return;
+        }
+
         if (key is null && response.IsSuccess && isInvite
             && ClusterAddress.TryReadBranch(response.TopVia?.Branch, out var session, out var leg)
             && TryDialogOf(response, _address.ContactFor(session!, leg!), out var uac))

@@ -50,6 +50,7 @@ public sealed partial class GatewayActor : ReceiveActor, IWithTimers
         _verifier = new DigestVerifier(_challenger, _time);
 
         Receive<SipInboundPacket>(OnPacket);
+        Receive<CallCluster.Actors.Calls.RelayedSipPacket>(OnRelayed);
         Receive<TxTick>(_ =>
         {
             _armedFor = null;

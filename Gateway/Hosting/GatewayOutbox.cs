@@ -29,6 +29,7 @@ public sealed class GatewayOutbox : ReceiveActor
                 _gateway.Tell(item.Effect, item.Sender);
             }
         });
+        Receive<CallCluster.Actors.Calls.RelayedSipPacket>(p => _gateway?.Forward(p));
         Receive<ISipEffect>(e =>
         {
             if (e is SessionEffects.SendProvisional or SessionEffects.AnswerInvite or SessionEffects.RejectInvite

@@ -47,7 +47,7 @@ public static class DirectoryEndpoints
             "trunks",
             t => t.Name,
             ResourceValidation.Check,
-            t => new UpsertTrunk(new TrunkSpec(t.Name, t.Address, t.TrustedSources, t.Prefixes)),
+            t => new UpsertTrunk(ResourceValidation.ToSpec(t)),
             id => new GetTrunk(id),
             id => new DeleteTrunk(id),
             new ListTrunks(),
@@ -70,7 +70,8 @@ public static class DirectoryEndpoints
 
     private static HouseholdResource View(HouseholdSpec h) => new(h.Id, h.Mobiles, h.LocalTerminals);
 
-    private static TrunkResource View(TrunkSpec t) => new(t.Name, t.Address, t.TrustedSources, t.Prefixes);
+    private static TrunkResource View(TrunkSpec t) =>
+        new(t.Name, t.Address, t.TrustedSources, t.Prefixes, t.Media == TrunkMedia.Bypass ? "bypass" : "anchor");
 
     private static void MapResource<T>(IEndpointRouteBuilder app, DirectoryResource<T> resource) where T : class
     {

@@ -8,7 +8,8 @@ public sealed record SubscriberResource(string User, string Kind, string? Passwo
 public sealed record HouseholdResource(string Id, IReadOnlyList<string> Mobiles, IReadOnlyList<string> LocalTerminals);
 
 /// <summary>A trunk: peer switch address, source addresses or CIDR ranges it is trusted from, routed prefixes.</summary>
-public sealed record TrunkResource(string Name, string Address, IReadOnlyList<string> TrustedSources, IReadOnlyList<string> Prefixes);
+/// <param name="Media">"anchor" (default when absent) or "bypass".</param>
+public sealed record TrunkResource(string Name, string Address, IReadOnlyList<string> TrustedSources, IReadOnlyList<string> Prefixes, string? Media = null);
 
 /// <summary>The provisioning file (`Provisioning:File`).</summary>
 public sealed record ProvisioningDocument(

@@ -57,7 +57,7 @@ public static class ProvisioningApplier
         }
         foreach (var (t, i) in (document.Trunks ?? []).Select((t, i) => (t, i)))
         {
-            yield return ($"trunks[{i}] '{t.Name}'", new UpsertTrunk(new(t.Name, t.Address, t.TrustedSources, t.Prefixes)));
+            yield return ($"trunks[{i}] '{t.Name}'", new UpsertTrunk(ResourceValidation.ToSpec(t)));
         }
     }
 

@@ -17,7 +17,12 @@ public static class ResourceValidation
         Name("name", t.Name)
         ?? (string.IsNullOrWhiteSpace(t.Address) ? "address is empty" : null)
         ?? Names("trustedSources", t.TrustedSources)
-        ?? Names("prefixes", t.Prefixes, allowEmptyList: true);
+        ?? Names("prefixes", t.Prefixes, allowEmptyList: true)
+        ?? (t.Media is null or "anchor" or "bypass" ? null : $"media '{t.Media}' is not one of anchor, bypass");
+
+    /// <summary>The directory's form of a valid trunk resource.</summary>
+    public static Actors.Directory.TrunkSpec ToSpec(TrunkResource t) =>
+        new(t.Name, t.Address, t.TrustedSources, t.Prefixes, t.Media == "bypass" ? Actors.Directory.TrunkMedia.Bypass : Actors.Directory.TrunkMedia.Anchor);
 
     /// <summary>Identifiers used in URLs: 1-128 characters, no whitespace, '/', '@' or ':'.</summary>
     public static string? Name(string field, string? value)

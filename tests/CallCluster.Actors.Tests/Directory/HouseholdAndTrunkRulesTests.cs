@@ -64,6 +64,18 @@ public sealed class HouseholdAndTrunkRulesTests
     }
 
     [Fact]
+    public void Changing_only_a_trunks_media_mode_is_an_update_and_unchanged_is_a_no_op()
+    {
+        var state = DirectoryState.Empty.Run(Trunk("t1", ["127.0.0.2"], ["33"]));
+        Assert.Equal(TrunkMedia.Anchor, state.Trunks["t1"].Media);
+        var bypass = new UpsertTrunk(Trunk("t1", ["127.0.0.2"], ["33"]).Trunk with { Media = TrunkMedia.Bypass });
+
+        var update = DirectoryRules.Decide(state, bypass);
+        Assert.Equal(TrunkMedia.Bypass, Assert.IsType<TrunkUpserted>(Assert.Single(update.Events)).Trunk.Media);
+        Assert.Empty(DirectoryRules.Decide(state.Run(bypass), bypass).Events);
+    }
+
+    [Fact]
     public void Two_trunks_owning_the_same_prefix_conflict_but_a_trunk_may_be_updated()
     {
         var state = DirectoryState.Empty.Run(Trunk("t1", ["127.0.0.2"], ["33"]));

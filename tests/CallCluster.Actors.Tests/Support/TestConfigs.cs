@@ -16,6 +16,8 @@ public static class TestConfigs
             "CallCluster.Actors.Serialization.CallClusterSerializer, CallCluster.Actors" = 4711
           }
         }
+        # test assemblies run side by side on two cores: expectations wait longer than the 3 s default
+        akka.test.single-expect-default = 10s
         """;
 
     public const string InMemoryPersistence = """

@@ -17,7 +17,8 @@ namespace CallCluster.Gateway.Tests.Support;
 /// <summary>
 /// A one-node cluster (in-memory journal) with real shard regions for sessions, registrations and
 /// the mobile-calls index, the directory given as a snapshot, and the gateway on a UDP loopback
-/// socket with media bypassed (no media role in these tests).
+/// socket with media bypassed by default (no media role in these tests; anchored calls get the
+/// endpoints of <see cref="FakeMediaManager"/>).
 /// </summary>
 public abstract class GatewayTestKit : Akka.TestKit.Xunit2.TestKit
 {
@@ -34,7 +35,7 @@ public abstract class GatewayTestKit : Akka.TestKit.Xunit2.TestKit
         akka.persistence.snapshot-store.plugin = "akka.persistence.snapshot-store.inmem"
         """);
 
-    protected GatewayTestKit(Xunit.Abstractions.ITestOutputHelper output, TimeSpan? sessionInterval = null)
+    protected GatewayTestKit(Xunit.Abstractions.ITestOutputHelper output, TimeSpan? sessionInterval = null, bool anchorMedia = false)
         : base(ClusterConfig, "callcluster", output)
     {
         var sessionSettings = sessionInterval is { } interval ? SessionSettings.Default with { SessionInterval = interval } : null;
@@ -52,7 +53,7 @@ public abstract class GatewayTestKit : Akka.TestKit.Xunit2.TestKit
         MobileCalls = sharding.Start("mobile-calls", MobileCallsEntity.Props, settings, new MobileCallsMessageExtractor(10));
         var gatewaySettings = new GatewaySettings(
             [new SipListenEndpoint(SipTransportKind.Udp, new IPEndPoint(IPAddress.Loopback, 0))],
-            SipText.Domain) { AnchorMedia = false };
+            SipText.Domain) { AnchorMedia = anchorMedia };
         Handle = GatewayHosting.StartAsync(Sys, gatewaySettings, new GatewayPorts(Sessions, Registrations, MobileCalls, () => Snapshot), outbox)
             .GetAwaiter().GetResult();
         GatewayEndPoint = Handle.LocalEndpoints[0].EndPoint;

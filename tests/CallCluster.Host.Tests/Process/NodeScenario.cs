@@ -108,6 +108,13 @@ public static class NodeScenario
 
         const string transit = """{ "name": "transit", "address": "127.0.0.3:5060", "trustedSources": ["127.0.0.3"], "prefixes": ["+33"] }""";
         Assert.Equal(HttpStatusCode.Created, (await node.SendAsync(HttpMethod.Put, "/api/v1/trunks/transit", transit)).Status);
+        Assert.Contains("\"media\":\"anchor\"", (await node.SendAsync(HttpMethod.Get, "/api/v1/trunks/transit")).Body);
+        var bypass = transit.Replace("\"prefixes\"", "\"media\": \"bypass\", \"prefixes\"");
+        Assert.Equal(HttpStatusCode.OK, (await node.SendAsync(HttpMethod.Put, "/api/v1/trunks/transit", bypass)).Status);
+        Assert.Contains("\"media\":\"bypass\"", (await node.SendAsync(HttpMethod.Get, "/api/v1/trunks/transit")).Body);
+        var badMedia = await node.SendAsync(HttpMethod.Put, "/api/v1/trunks/transit", transit.Replace("\"prefixes\"", "\"media\": \"direct\", \"prefixes\""));
+        Assert.Equal(HttpStatusCode.BadRequest, badMedia.Status);
+        Assert.Contains("media 'direct' is not one of anchor, bypass", badMedia.Body);
         Assert.Equal(HttpStatusCode.NoContent, (await node.SendAsync(HttpMethod.Delete, "/api/v1/trunks/transit")).Status);
         Assert.Equal(HttpStatusCode.NotFound, (await node.SendAsync(HttpMethod.Get, "/api/v1/trunks/transit")).Status);
         Assert.Equal(HttpStatusCode.NotFound, (await node.SendAsync(HttpMethod.Delete, "/api/v1/trunks/transit")).Status);

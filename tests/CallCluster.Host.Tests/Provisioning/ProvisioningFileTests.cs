@@ -47,6 +47,7 @@ public sealed class ProvisioningFileTests : IDisposable
     [InlineData("""{ "subscribers": [ { "user": "a", "kind": "other" }, { "user": "a", "kind": "mobile" } ] }""", "subscribers[1]: 'a' appears twice")]
     [InlineData("""{ "households": [ { "id": "h", "mobiles": [], "localTerminals": ["tv"] } ] }""", "households[0]: mobiles is empty")]
     [InlineData("""{ "trunks": [ { "name": "t", "address": "", "trustedSources": ["127.0.0.2"], "prefixes": [] } ] }""", "trunks[0]: address is empty")]
+    [InlineData("""{ "trunks": [ { "name": "t", "address": "127.0.0.2:5060", "trustedSources": ["127.0.0.2"], "prefixes": [], "media": "direct" } ] }""", "trunks[0]: media 'direct' is not one of anchor, bypass")]
     [InlineData("""{ "domain": "not a domain" }""", "domain 'not a domain' is not a host name")]
     [InlineData("[]", "invalid JSON at $")]
     public void A_malformed_file_is_named_with_its_problem(string json, string expectedStart)
