@@ -5,7 +5,7 @@ namespace CallCluster.MediaBench;
 /// <summary>Command line: a mode word, then <c>--name value</c> pairs. Malformed input throws <see cref="FormatException"/>.</summary>
 public sealed class BenchOptions
 {
-    private const int MaxNumber = 1_000_000;
+    private const int MaxNumber = 100_000_000;
     private readonly Dictionary<string, string> values;
 
     private BenchOptions(string mode, Dictionary<string, string> values)

@@ -24,7 +24,7 @@ public sealed class OursTarget : IMediaTarget
             throw new InvalidOperationException($"no media-bench serve on 127.0.0.1:{controlPort} ({e.SocketErrorCode})", e);
         }
 
-        client.ReceiveTimeout = 10_000;
+        client.ReceiveTimeout = 30_000;
         var stream = client.GetStream();
         reader = new StreamReader(stream);
         writer = new StreamWriter(stream) { AutoFlush = true, NewLine = "\n" };

@@ -10,7 +10,7 @@ CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 const string Usage =
     "usage: serve --control PORT [--ports FIRST-LAST] [--mixer-loops N]\n" +
-    "       load --target ours|rtpengine --control PORT [--calls N] [--mixes M] [--seconds S] [--warmup S] [--sockets K]";
+    "       load --target ours|rtpengine --control PORT [--calls N] [--mixes M] [--seconds S] [--warmup S] [--sockets K] [--relay-pid PID]";
 try
 {
     var options = BenchOptions.Parse(args);
@@ -44,12 +44,12 @@ try
                 int sockets = options.Number("sockets", 4);
                 if (options.Number("calls", 0) is > 0 and int calls)
                 {
-                    Console.WriteLine(LoadRunner.Relay(target, calls, seconds, warmup, sockets));
+                    Console.WriteLine(LoadRunner.Relay(target, calls, seconds, warmup, sockets, options.Number("relay-pid", 0)));
                 }
 
                 if (options.Number("mixes", 0) is > 0 and int mixes)
                 {
-                    Console.WriteLine(LoadRunner.Mix(target, mixes, seconds, warmup, sockets));
+                    Console.WriteLine(LoadRunner.Mix(target, mixes, seconds, warmup, sockets, options.Number("relay-pid", 0)));
                 }
             }
 
@@ -64,7 +64,7 @@ catch (FormatException e)
     Console.Error.WriteLine(Usage);
     return 2;
 }
-catch (InvalidOperationException e)
+catch (Exception e) when (e is InvalidOperationException or IOException or System.Net.Sockets.SocketException)
 {
     Console.Error.WriteLine("media-bench: " + e.Message);
     return 1;

@@ -16,6 +16,7 @@ public sealed class TrafficGenerator : IDisposable
 {
     public const int PacketLength = 172;
     private const int PayloadOffset = 12;
+    private const int MaxCatchUpSlots = 20;
     private readonly Socket[] sockets;
     private readonly Thread[] receivers;
     private readonly int[] legSocket;
@@ -29,6 +30,7 @@ public sealed class TrafficGenerator : IDisposable
     private volatile int phase;
     private readonly long[] sent = new long[256];
     private long maxPacerLagMicros;
+    private long skippedSlots;
 
     /// <param name="legs">Legs (streams sent), each bound to socket leg mod <paramref name="socketCount"/>.</param>
     public TrafficGenerator(int legs, int socketCount)
@@ -75,12 +77,16 @@ public sealed class TrafficGenerator : IDisposable
     /// <summary>Largest lag of the pacing thread behind its schedule (µs) since the last start.</summary>
     public long MaxPacerLagMicros => Interlocked.Read(ref maxPacerLagMicros);
 
+    /// <summary>Milliseconds of sending skipped because the pacing thread was more than 20 ms behind, since the last start.</summary>
+    public long SkippedSlots => Interlocked.Read(ref skippedSlots);
+
     /// <summary>Starts sending with packets tagged <paramref name="phaseTag"/> (1-254).</summary>
     public void Start(int phaseTag)
     {
         Latency(phaseTag);
         phase = phaseTag;
         Interlocked.Exchange(ref maxPacerLagMicros, 0);
+        Interlocked.Exchange(ref skippedSlots, 0);
         sending = true;
         pacer = new Thread(Pace) { IsBackground = true, Name = "pacer", Priority = ThreadPriority.Highest };
         pacer.Start();
@@ -134,6 +140,13 @@ public sealed class TrafficGenerator : IDisposable
                 {
                     Interlocked.Exchange(ref maxPacerLagMicros, lag);
                 }
+            }
+
+            if (due - slot > MaxCatchUpSlots)
+            {
+                // Stalled (the generator's core was taken): skip, as a terminal would, rather than burst.
+                Interlocked.Add(ref skippedSlots, due - MaxCatchUpSlots - slot);
+                slot = due - MaxCatchUpSlots;
             }
 
             for (; slot <= due && sending; slot++)
