@@ -118,9 +118,15 @@ public sealed class BaresipAgent : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _ctrl.DisposeAsync();
-        _process.Dispose();
-        Delete(Folder);
+        try
+        {
+            await _ctrl.DisposeAsync();
+        }
+        finally
+        {
+            _process.Dispose();
+            Delete(Folder);
+        }
     }
 
     private static void Delete(string folder)

@@ -115,7 +115,7 @@ public sealed class CtrlTcpClient : IAsyncDisposable
         {
             await _reader;
         }
-        catch (Exception e) when (e is IOException or ObjectDisposedException or OperationCanceledException or SocketException)
+        catch (Exception e) when (e is IOException or ObjectDisposedException or OperationCanceledException or SocketException or InvalidDataException or JsonException)
         {
         }
         _stop.Dispose();
