@@ -1,7 +1,8 @@
 #!/bin/bash
 # Media relay and mix comparison, our media node against rtpengine, same generated traffic, one run.
 #   relay under test on core 0 (taskset -c 0), load generator on core 1 (taskset -c 1), both at
-#   nice -20 (the machine is shared with builds; the same for both relays). SCHED=fifo runs them
+#   nice -20, in their own session whose autogroup is at nice -20 (the machine is shared with
+#   builds; the same for both relays). SCHED=fifo runs them
 #   at SCHED_FIFO 20 instead: steadier on a busy machine, but an overloaded .NET process at FIFO
 #   can starve its own control and signal threads (and the core's other processes): not the default.
 #   ours:      `CallCluster.MediaBench serve` (a MediaNode, TCP control on 127.0.0.1:$OURS_CONTROL,
@@ -12,15 +13,22 @@
 # measuring its own direct generator-to-generator baseline first; a target stops increasing once
 # it loses packets. Mix sweep (ours): $MIXES three-party mixes, stops at the first missed tick.
 # Prints every `media-compare` line and a summary; keeps them in $OUT (default a temp folder).
-# usage: compare.sh        env: CALLS, MIXES, SECONDS_PER_RUN (10), WARMUP (3), SCHED (nice|fifo), OUT
+# usage: compare.sh        env: CALLS, MIXES, SECONDS_PER_RUN (10), WARMUP (3), SCHED (nice|fifo), OUT,
+#                          OURS_ENV (NAME=VALUE ... for the serve process), TARGETS ("ours rtpengine")
 set -u
+# Own session, so its own scheduler autogroup (kernel.sched_autogroup_enabled): nice only ranks
+# processes within an autogroup, so the group itself is given nice -20 below.
+if [ -z "${MEDIA_COMPARE_SESSION:-}" ] && command -v setsid >/dev/null; then
+  MEDIA_COMPARE_SESSION=1 exec setsid -w "$0" "$@"
+fi
 here=$(cd "$(dirname "$0")" && pwd); root=$(cd "$here/../.." && pwd)
 calls_list=${CALLS:-100 200 300 400 500 600 700 800 900 1000 1250}
 mixes_list=${MIXES:-100 200 250 300 350 400 500 600}
+targets=${TARGETS:-ours rtpengine}
 secs=${SECONDS_PER_RUN:-10}; warmup=${WARMUP:-3}
 case ${SCHED:-nice} in
   fifo) prio=(chrt -f 20) ;;
-  nice) prio=(nice -n -20) ;;
+  nice) prio=(nice -n -20); [ -w /proc/$$/autogroup ] && echo -20 >/proc/$$/autogroup 2>/dev/null ;;
   *) echo "SCHED must be fifo or nice" >&2; exit 2 ;;
 esac
 ours_control=${OURS_CONTROL:-19990}; rtpe_control=${RTPE_CONTROL:-19991}
@@ -57,7 +65,7 @@ done
 dotnet build "$root/tests/CallCluster.MediaBench/CallCluster.MediaBench.csproj" -c Release -nologo -clp:ErrorsOnly >"$out/build.log" 2>&1 \
   || { cat "$out/build.log" >&2; exit 2; }
 
-"${prio[@]}" taskset -c 0 "$bench" serve --control "$ours_control" --ports "$ours_ports" --mixer-loops 1 >"$out/ours.log" 2>&1 &
+env ${OURS_ENV:-} "${prio[@]}" taskset -c 0 "$bench" serve --control "$ours_control" --ports "$ours_ports" --mixer-loops 1 >"$out/ours.log" 2>&1 &
 pids+=($!)
 "${prio[@]}" taskset -c 0 rtpengine --config-file=none --table=-1 --foreground --log-stderr --log-level=4 \
   --interface=127.0.0.1 --listen-ng="127.0.0.1:$rtpe_control" --port-min="$rtpe_first" --port-max="$rtpe_last" \
@@ -89,7 +97,8 @@ load() {  # load TARGET ARGS...: one generator run on core 1, prints and keeps i
 field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p"; }
 
 {
-  echo "media-compare start $(date -u '+%Y-%m-%d %H:%M:%S UTC') cores=$(nproc) sched=${SCHED:-nice} load_average=$(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "media-compare start $(date -u '+%Y-%m-%d %H:%M:%S UTC') cores=$(nproc) sched=${SCHED:-nice} autogroup=\"$(cat /proc/$$/autogroup 2>/dev/null)\" load_average=$(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "media-compare ours_env=\"${OURS_ENV:-}\""
   echo "media-compare versions rtpengine=$(dpkg-query -W -f='${Version}' rtpengine-daemon 2>/dev/null) dotnet=$(dotnet --version)"
 } | tee -a "$out/results.txt"
 
@@ -98,6 +107,7 @@ i=0
 for n in $calls_list; do
   order="ours rtpengine"; [ $((i % 2)) = 1 ] && order="rtpengine ours"; i=$((i + 1))
   for target in $order; do
+    case " $targets " in *" $target "*) ;; *) continue ;; esac
     [ -n "${stopped[$target]:-}" ] && continue
     line=$(load "$target" --calls "$n" 2>&1)
     echo "$line"
