@@ -44,10 +44,10 @@ public sealed class OursTarget : IMediaTarget
         return ports.Length == participantPorts.Count ? ports : throw new FormatException("mix reply needs one port per participant");
     }
 
-    public (long Ticks, long Missed)? MixTicks()
+    public (long Ticks, long Missed, long Gen0)? MixTicks()
     {
         var counters = RequestLongs("ticks");
-        return counters.Length == 2 ? (counters[0], counters[1]) : throw new FormatException("ticks reply needs two counters");
+        return counters.Length == 3 ? (counters[0], counters[1], counters[2]) : throw new FormatException("ticks reply needs three counters");
     }
 
     public void ReleaseAll() => Request("release");
