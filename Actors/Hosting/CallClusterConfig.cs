@@ -62,6 +62,11 @@ public static class CallClusterConfig
         var connection = Quote(sqlite ? ConnectionStrings.NormalizeSqlite(persistence.ConnectionString) : persistence.ConnectionString);
         var provider = sqlite ? SqliteProviderName : PostgresProviderName;
         var parallelism = sqlite ? 1 : 4;
+        // SQLite: Microsoft.Data.Sqlite opens every transaction that is not read-uncommitted with
+        // BEGIN IMMEDIATE, which takes the single write lock; reads (recovery of every new session)
+        // would then queue behind writes and retry after 150 ms sleeps. Deferred read transactions
+        // see a consistent snapshot under write-ahead logging.
+        var readIsolation = sqlite ? "read-uncommitted" : "unspecified";
         return string.Create(CultureInfo.InvariantCulture, $$"""
             akka.persistence {
               journal {
@@ -78,6 +83,7 @@ public static class CallClusterConfig
                   db-round-trip-max-batch-size = 1000
                   replay-batch-size = 1000
                   parallelism = {{parallelism}}
+                  read-isolation-level = {{readIsolation}}
                   prefer-parameters-on-multirow-insert = true
                   tagtable-asqueryable-insert-mode = parameterized
                 }
@@ -90,6 +96,7 @@ public static class CallClusterConfig
                   table-mapping = default
                   auto-initialize = on
                   initialization-retry-delay = 1s
+                  read-isolation-level = {{readIsolation}}
                 }
               }
             }

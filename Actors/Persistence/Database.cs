@@ -32,6 +32,15 @@ public sealed class Database
         try
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            if (IsSqlite)
+            {
+                // Wait for the journal's write lock inside SQLite (short sleeps) rather than failing
+                // with SQLITE_BUSY and retrying after a long one.
+                await using var command = connection.CreateCommand();
+                command.CommandText = "PRAGMA busy_timeout=10000;";
+                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+
             return connection;
         }
         catch

@@ -14,6 +14,9 @@ public sealed class CallClusterConfigTests
         Assert.Equal(1, config.GetInt("akka.persistence.journal.sql.parallelism"));
         Assert.True(config.GetBoolean("akka.persistence.journal.sql.auto-initialize"));
         Assert.Contains("Default Timeout=5", config.GetString("akka.persistence.journal.sql.connection-string"), StringComparison.Ordinal);
+        // Reads (session recovery) must not take SQLite's write lock.
+        Assert.Equal("read-uncommitted", config.GetString("akka.persistence.journal.sql.read-isolation-level"));
+        Assert.Equal("read-uncommitted", config.GetString("akka.persistence.snapshot-store.sql.read-isolation-level"));
         Assert.Equal(
             config.GetString("akka.persistence.journal.sql.connection-string"),
             config.GetString("akka.persistence.snapshot-store.sql.connection-string"));
@@ -29,6 +32,7 @@ public sealed class CallClusterConfigTests
         Assert.Equal("PostgreSQL.15", config.GetString("akka.persistence.snapshot-store.sql.provider-name"));
         Assert.Equal("Host=db;Database=cc;Username=cc;Password=p\"w", config.GetString("akka.persistence.journal.sql.connection-string"));
         Assert.Equal(4, config.GetInt("akka.persistence.journal.sql.parallelism"));
+        Assert.Equal("unspecified", config.GetString("akka.persistence.journal.sql.read-isolation-level"));
     }
 
     [Fact]
