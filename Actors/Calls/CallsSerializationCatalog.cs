@@ -17,5 +17,6 @@ public sealed class CallsSerializationCatalog : ISerializationCatalog
         new("gr1", typeof(JoinDecision), () => new JoinDecision("alice", "s-1", true)),
         new("gr2", typeof(LiveCalls), () => new LiveCalls("alice", [new MobileCall("s-1", "i-1", "tv", true, null, T)])),
         new("gm1", typeof(MobileCall), () => new MobileCall("s-1", "i-1", "tv", true, "tok", T)),
+        new("gx1", typeof(RelayedSipPacket), () => new RelayedSipPacket("U0lQLzIuMCAyMDAgT0sNCg0K", "udp", "127.0.0.1:5070", "127.0.0.1:5060")),
     ];
 }
