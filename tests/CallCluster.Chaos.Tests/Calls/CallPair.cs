@@ -52,10 +52,26 @@ public sealed class CallPair(Phone caller, Phone callee, string callerCallId)
         }
         foreach (var pair in pairs)
         {
-            await cluster.WaitUntilAsync(() => Task.FromResult(pair.HearEachOther()), bound, $"{pair.Caller.User} and {pair.Callee.User} hear each other's tone");
+            await pair.WaitUntilAsync(cluster, () => pair.HearEachOther(), bound, "hear each other's tone");
         }
         return pairs;
     }
+
+    /// <summary>As <see cref="LocalCluster.WaitUntilAsync"/>; on timeout the message also holds both phones' events and streams.</summary>
+    public async Task WaitUntilAsync(LocalCluster cluster, Func<bool> condition, TimeSpan bound, string what)
+    {
+        try
+        {
+            await cluster.WaitUntilAsync(() => Task.FromResult(condition()), bound, $"{Caller.User} and {Callee.User} {what}");
+        }
+        catch (TimeoutException e)
+        {
+            throw new TimeoutException($"{Describe(Caller)}\n{Describe(Callee)}\n{e.Message}", e);
+        }
+    }
+
+    private static string Describe(Phone phone) =>
+        $"{phone.User} events: {string.Join("; ", phone.Events.Where(e => e is not MediaStatsEvent))}\n{phone.User} calls: {string.Join("; ", phone.Agent.GetStats().Calls.Select(c => $"{c.CallId} {c.State} {string.Join(",", c.Streams.Select(s => $"{s.Media} remote={s.Remote} rx={s.PacketsReceived} tx={s.PacketsSent} tones={string.Join("/", s.CurrentTones)}"))}"))}";
 
     public static TerminalOptions Options(string user, IPEndPoint registrar, double toneHz, bool answer) => new()
     {

@@ -85,6 +85,20 @@ public sealed class ChildProcess : IDisposable
         }
     }
 
+    public const int SigTerm = 15;
+
+    /// <summary>Sends <paramref name="signal"/> to the process by id (SIGTERM: the node drains and exits).</summary>
+    public void Signal(int signal)
+    {
+        if (!_process.HasExited && Kill(_process.Id, signal) != 0)
+        {
+            throw new InvalidOperationException($"kill({_process.Id}, {signal}) failed: errno {System.Runtime.InteropServices.Marshal.GetLastPInvokeError()}");
+        }
+    }
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int Kill(int pid, int signal);
+
     /// <summary>SIGKILL by process id: a crash, with no chance to leave the cluster.</summary>
     public void KillNow()
     {

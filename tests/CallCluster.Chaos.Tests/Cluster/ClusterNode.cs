@@ -7,8 +7,9 @@ public sealed class ClusterNode : IDisposable
 {
     private ChildProcess? _process;
 
-    public ClusterNode(int number, string roles, int clusterPort, int httpPort, int sipPort, int rtpLow, int rtpHigh, string logFile)
+    public ClusterNode(int number, string roles, int clusterPort, int httpPort, int sipPort, int rtpLow, int rtpHigh, string logFile, bool reusePort = false)
     {
+        ReusePort = reusePort;
         SipPort = sipPort;
         Number = number;
         Roles = roles;
@@ -31,6 +32,9 @@ public sealed class ClusterNode : IDisposable
     /// <summary>UDP and TCP port of the SIP listener (gateway nodes).</summary>
     public int SipPort { get; }
 
+    /// <summary>True: the SIP port is shared with other gateway nodes (Sip:ReusePort).</summary>
+    public bool ReusePort { get; }
+
     public int RtpLow { get; }
 
     public int RtpHigh { get; }
@@ -48,9 +52,11 @@ public sealed class ClusterNode : IDisposable
 
     public ChildProcess Process => _process ?? throw new InvalidOperationException($"node {Number} was not started");
 
+    /// <summary>Starts the process (again, after a kill or stop: the previous one is disposed first).</summary>
     public void Start(string dll, IReadOnlyList<string> seeds, string connectionString, string workingDirectory)
     {
         var inv = CultureInfo.InvariantCulture;
+        _process?.Dispose();
         _process = ChildProcess.Start("dotnet",
         [
             dll, "run",
@@ -61,6 +67,7 @@ public sealed class ClusterNode : IDisposable
             string.Create(inv, $"--Http:Listen=http://127.0.0.1:{HttpPort}"),
             string.Create(inv, $"--Media:RtpPortRange={RtpLow}-{RtpHigh}"),
             string.Create(inv, $"--Sip:Listen=udp:127.0.0.1:{SipPort},tcp:127.0.0.1:{SipPort}"),
+            string.Create(inv, $"--Sip:ReusePort={(ReusePort ? "true" : "false")}"),
             "--Persistence:Provider=postgres",
             $"--Persistence:ConnectionString={connectionString}",
         ], workingDirectory, LogFile);
@@ -68,6 +75,17 @@ public sealed class ClusterNode : IDisposable
 
     /// <summary>kill -9.</summary>
     public void Kill() => _process?.KillNow();
+
+    /// <summary>SIGTERM (a graceful stop); true when the process exited within <paramref name="timeout"/>.</summary>
+    public async Task<bool> TerminateAsync(TimeSpan timeout)
+    {
+        if (_process is null || _process.HasExited)
+        {
+            return true;
+        }
+        _process.Signal(ChildProcess.SigTerm);
+        return await _process.WaitForExitAsync(timeout);
+    }
 
     /// <summary>True when GET /readyz answered 200.</summary>
     public async Task<bool> IsReadyAsync()

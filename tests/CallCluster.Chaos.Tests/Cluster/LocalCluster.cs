@@ -13,6 +13,7 @@ public sealed class LocalCluster : IAsyncDisposable
     private const int RtpSpan = 200;
     private readonly List<ClusterNode> _nodes = [];
     private readonly HashSet<int> _killed = [];
+    private IReadOnlyList<string> _seeds = [];
     private PostgresServer? _postgres;
 
     private LocalCluster(string folder)
@@ -33,13 +34,14 @@ public sealed class LocalCluster : IAsyncDisposable
     /// <summary>
     /// Starts PostgreSQL and the nodes (<paramref name="roles"/>: as <see cref="RolesOf"/> reads
     /// it); each node has its own SIP port. Returns once every node's /readyz is 200 and the cluster has every node Up.</summary>
-    public static async Task<LocalCluster> StartAsync(int count, string roles = "gateway,session,media")
+    /// <param name="sharedSip">true: every node binds one SIP port with SO_REUSEPORT (Sip:ReusePort), as gateway pods behind one Service.</param>
+    public static async Task<LocalCluster> StartAsync(int count, string roles = "gateway,session,media", bool sharedSip = false)
     {
         var cluster = new LocalCluster(Path.Combine(Path.GetTempPath(), $"cc-chaos-{Guid.NewGuid():N}"));
         Directory.CreateDirectory(cluster.Folder);
         try
         {
-            await cluster.StartAllAsync(count, roles);
+            await cluster.StartAllAsync(count, roles, sharedSip);
             return cluster;
         }
         catch
@@ -49,17 +51,19 @@ public sealed class LocalCluster : IAsyncDisposable
         }
     }
 
-    private async Task StartAllAsync(int count, string roles)
+    private async Task StartAllAsync(int count, string roles, bool sharedSip)
     {
         var dll = ChaosPaths.CallClusterDll();
         _postgres = await PostgresServer.StartAsync(Folder);
+        var shared = FreePorts.TcpAndUdp();
         for (var i = 1; i <= count; i++)
         {
             var rtp = FreePorts.UdpRange(RtpSpan);
-            _nodes.Add(new ClusterNode(i, RolesOf(roles, i), FreePorts.Tcp(), FreePorts.Tcp(), FreePorts.TcpAndUdp(), rtp, rtp + RtpSpan - 1,
-                Path.Combine(Folder, string.Create(CultureInfo.InvariantCulture, $"node-{i}.log"))));
+            _nodes.Add(new ClusterNode(i, RolesOf(roles, i), FreePorts.Tcp(), FreePorts.Tcp(), sharedSip ? shared : FreePorts.TcpAndUdp(), rtp, rtp + RtpSpan - 1,
+                Path.Combine(Folder, string.Create(CultureInfo.InvariantCulture, $"node-{i}.log")), sharedSip));
         }
-        var seeds = _nodes.Take(3).Select(n => n.Address).ToList();
+        _seeds = _nodes.Take(3).Select(n => n.Address).ToList();
+        var seeds = _seeds;
         // The first node alone creates the journal tables (concurrent creation races), then the rest join.
         _nodes[0].Start(dll, seeds, Postgres.ConnectionString, Folder);
         await WaitUntilAsync(() => _nodes[0].IsReadyAsync(), StartTimeout, "node 1 ready");
@@ -118,6 +122,14 @@ public sealed class LocalCluster : IAsyncDisposable
             .Select(l => (DateTimeOffset?)l.At)
             .Min();
 
+    /// <summary>When a running node logged the removal of node <paramref name="number"/> (the latest), or null.</summary>
+    public DateTimeOffset? RemovedAt(int number) =>
+        _nodes.Where(n => n.IsRunning)
+            .SelectMany(n => n.Process.Lines)
+            .Where(l => ClusterLog.IsRemoved(l.Line, this[number].Address))
+            .Select(l => (DateTimeOffset?)l.At)
+            .Max();
+
     /// <summary>Polls <paramref name="condition"/> every 100 ms; throws with every node's output tail when it stays false.</summary>
     public async Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan timeout, string what)
     {
@@ -136,6 +148,36 @@ public sealed class LocalCluster : IAsyncDisposable
             await Task.Delay(100);
         }
         throw new TimeoutException($"not reached within {timeout.TotalSeconds:0} s: {what}\n{string.Join("\n", _nodes.Select(Tail))}");
+    }
+
+    /// <summary>
+    /// Starts node <paramref name="number"/> again (after a kill or stop) with the same ports and
+    /// seeds; returns once its /readyz is 200 and the leaders logged it Up again.
+    /// </summary>
+    public async Task RestartAsync(int number)
+    {
+        var node = this[number];
+        var since = DateTimeOffset.UtcNow;
+        node.Start(ChaosPaths.CallClusterDll(), _seeds, Postgres.ConnectionString, Folder);
+        _killed.Remove(number);
+        await WaitUntilAsync(() => node.IsReadyAsync(), StartTimeout, $"node {number} ready again");
+        await WaitUntilAsync(
+            () => Task.FromResult(_nodes.Where(n => n.IsRunning).SelectMany(n => n.Process.Lines).Any(l => l.At >= since && ClusterLog.IsMovedToUp(l.Line, node.Address))),
+            StartTimeout,
+            $"node {number} Up again");
+    }
+
+    /// <summary>SIGTERM of node <paramref name="number"/>; the time it took to exit, or null when it did not within <paramref name="timeout"/> (then it is killed).</summary>
+    public async Task<TimeSpan?> TerminateAsync(int number, TimeSpan timeout)
+    {
+        _killed.Add(number);
+        var at = DateTimeOffset.UtcNow;
+        if (await this[number].TerminateAsync(timeout))
+        {
+            return DateTimeOffset.UtcNow - at;
+        }
+        this[number].Kill();
+        return null;
     }
 
     /// <summary>kill -9 of node <paramref name="number"/>; returns the moment of the kill.</summary>

@@ -1,0 +1,90 @@
+using System.Net;
+using CallCluster.Chaos.Tests.Calls;
+using CallCluster.Chaos.Tests.Cluster;
+using Xunit.Abstractions;
+
+namespace CallCluster.Chaos.Tests;
+
+/// <summary>
+/// Nodes 1 and 2 gateway only, both bound to one SIP port with SO_REUSEPORT (Sip:ReusePort), as
+/// gateway pods behind one Service; node 3 session and media. kill -9 of gateway node 1: the
+/// kernel hands its flows to node 2, the calls keep their media (anchored on node 3) and the BYEs
+/// are answered by node 2.
+/// </summary>
+public sealed class GatewayNodeLossTests(ITestOutputHelper output)
+{
+    private const int Pairs = 4;
+    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(60);
+
+    [Fact]
+    public async Task Kill_9_of_a_gateway_node_sharing_the_sip_port_keeps_media_up_and_the_other_gateway_answers_the_byes()
+    {
+        await using var cluster = await LocalCluster.StartAsync(3, "gateway;gateway;session,media", sharedSip: true);
+        var sessionNode = cluster[3];
+        await CallPair.ProvisionAsync(sessionNode, Pairs);
+        var phones = new List<Phone>();
+        try
+        {
+            var sip = new IPEndPoint(IPAddress.Loopback, sessionNode.SipPort);
+            var pairs = await CallPair.ConnectAsync(cluster, sip, Pairs, phones, Bound);
+            var sessions = await sessionNode.LocalSessionsAsync() ?? throw new InvalidOperationException("node 3 did not list its sessions");
+            Assert.Equal(Pairs, sessions.Count);
+            var survivor = cluster[2];
+            // After the kill the only requests node 2 answers 200 are the BYEs.
+            var byeAnswered = Metrics.SipResponsesOut(200);
+            var before = await survivor.SampleAsync(byeAnswered) ?? throw new InvalidOperationException("node 2 did not answer /metrics");
+
+            var killedAt = cluster.Kill(1);
+            await using var watch = new MediaGapWatch(phones, killedAt, Bound * 2);
+            // Session effects sent to node 1's outbox before it is marked unreachable are lost (the
+            // outbox router only then drops it): the first call ends once that happened. Its BYE
+            // reaches node 2 through the shared port, and node 2 relays the session's BYE to the callee.
+            await cluster.WaitUntilAsync(
+                () => Task.FromResult(cluster.FirstLine(killedAt, l => ClusterLog.IsUnreachable(l, cluster[1].Address)) is not null),
+                Bound,
+                "node 1 marked unreachable");
+            var unreachableAt = cluster.FirstLine(killedAt, l => ClusterLog.IsUnreachable(l, cluster[1].Address));
+            await pairs[0].HangUpAsync(cluster, Bound);
+            await cluster.WaitUntilAsync(async () => await survivor.SampleAsync(byeAnswered) >= before + 1, Bound, "gateway node 2 answers the first BYE with 200");
+            var firstAnswered = DateTimeOffset.UtcNow;
+            // Past the failure detector and the split brain resolver: node 1 is removed, the calls went on meanwhile.
+            await cluster.WaitUntilAsync(() => Task.FromResult(!cluster.Members().Contains(cluster[1].Address)), Bound, "node 1 removed");
+            foreach (var phone in pairs.Skip(1).SelectMany(p => p.Phones))
+            {
+                await cluster.WaitUntilAsync(() => Task.FromResult(watch.ReceivedSince(phone) > 60), Bound, $"{phone.User} receives RTP after the kill");
+            }
+            foreach (var pair in pairs.Skip(1))
+            {
+                await cluster.WaitUntilAsync(() => Task.FromResult(pair.HearEachOther()), Bound, $"{pair.Caller.User} and {pair.Callee.User} hear each other's tone after the kill");
+            }
+
+            var byesAt = DateTimeOffset.UtcNow;
+            foreach (var pair in pairs.Skip(1))
+            {
+                await pair.HangUpAsync(cluster, Bound);
+            }
+            await cluster.WaitUntilAsync(
+                async () => await survivor.SampleAsync(byeAnswered) >= before + Pairs,
+                Bound,
+                $"gateway node 2 answers the {Pairs} BYEs with 200");
+            var answeredAt = DateTimeOffset.UtcNow;
+
+            var figures = new Figures(output, "gateway-node-kill");
+            figures.AddDistribution("media gap (longest RTP silence per call after the kill)", pairs.Skip(1).Select(p => Max(watch.Gap(p.Caller), watch.Gap(p.Callee))).ToList());
+            figures.Add("kill to node marked unreachable", unreachableAt - killedAt);
+            figures.Add("kill to the first in-dialog transaction (BYE) answered 200 by the other gateway (polled)", firstAnswered - killedAt);
+            figures.Add("kill to removal of the node", cluster.RemovedAt(1) - killedAt);
+            figures.Add($"BYEs sent once removed to all {Pairs - 1} answered 200 by the other gateway (polled)", answeredAt - byesAt);
+            await MediaNodeLossTests.AssertCleanAsync(cluster, sessionNode, sessionNode, sessions);
+        }
+        finally
+        {
+            foreach (var phone in phones)
+            {
+                await phone.DisposeAsync();
+            }
+        }
+    }
+
+    private static TimeSpan? Max(TimeSpan? a, TimeSpan? b) => a is null || b is null ? null : (a > b ? a : b);
+}
