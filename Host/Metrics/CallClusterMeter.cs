@@ -22,4 +22,7 @@ public static class CallClusterMeter
 
     /// <summary>Counter&lt;long&gt; with tags "method" and "status" (0 for requests).</summary>
     public const string SipMessagesOut = "callcluster.sip.messages.out";
+
+    /// <summary>UpDownCounter&lt;long&gt;: RTP ports leased by the media role (+ on lease, - on release).</summary>
+    public const string MediaPortsAllocated = "callcluster.media.rtp.ports.allocated";
 }

@@ -28,7 +28,8 @@ public sealed class CallClusterMeterBridge : IDisposable
     public void Dispose() => _listener.Dispose();
 
     private static bool IsKnown(string name) => name is CallClusterMeter.SessionsActive or CallClusterMeter.SessionsEnded
-        or CallClusterMeter.JournalWriteDuration or CallClusterMeter.SipMessagesIn or CallClusterMeter.SipMessagesOut;
+        or CallClusterMeter.JournalWriteDuration or CallClusterMeter.SipMessagesIn or CallClusterMeter.SipMessagesOut
+        or CallClusterMeter.MediaPortsAllocated;
 
     private void Record(string instrument, double value, ReadOnlySpan<KeyValuePair<string, object?>> tags)
     {
@@ -45,6 +46,9 @@ public sealed class CallClusterMeterBridge : IDisposable
                 break;
             case CallClusterMeter.SipMessagesIn:
                 _metrics.SipMessagesIn.WithLabels(Tag(tags, "method", "unknown"), Tag(tags, "status", "0")).Inc(value);
+                break;
+            case CallClusterMeter.MediaPortsAllocated:
+                _metrics.MediaPortsAllocated.Inc(value);
                 break;
             case CallClusterMeter.SipMessagesOut:
                 _metrics.SipMessagesOut.WithLabels(Tag(tags, "method", "unknown"), Tag(tags, "status", "0")).Inc(value);

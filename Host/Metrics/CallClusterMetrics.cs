@@ -23,6 +23,7 @@ public sealed class CallClusterMetrics
             new HistogramConfiguration { Buckets = Histogram.ExponentialBuckets(0.0005, 2, 14) });
         SipMessagesIn = factory.CreateCounter("callcluster_sip_messages_in_total", "SIP messages received, by method and status (status 0 for requests).", ["method", "status"]);
         SipMessagesOut = factory.CreateCounter("callcluster_sip_messages_out_total", "SIP messages sent, by method and status (status 0 for requests).", ["method", "status"]);
+        MediaPortsAllocated = factory.CreateGauge("callcluster_media_rtp_ports_allocated", "RTP ports leased by the media role on this node.");
         HttpRequests = factory.CreateCounter("callcluster_http_requests_total", "HTTP API requests by status code.", ["code"]);
     }
 
@@ -39,6 +40,8 @@ public sealed class CallClusterMetrics
     public Counter SipMessagesOut { get; }
 
     public Counter HttpRequests { get; }
+
+    public Gauge MediaPortsAllocated { get; }
 
     public Task ExportAsync(Stream destination, CancellationToken cancellation) =>
         Registry.CollectAndExportAsTextAsync(destination, cancellation);

@@ -9,6 +9,7 @@ public sealed class PortPool
 {
     private readonly Queue<int> free = new();
     private readonly Dictionary<long, PortLease> leased = [];
+    private readonly string range;
     private long nextId = 1;
 
     /// <summary>Builds the pool of every even port in [start, end] whose odd neighbour is also in range.</summary>
@@ -25,6 +26,7 @@ public sealed class PortPool
             free.Enqueue(port);
         }
 
+        range = $"{start}-{end}";
         Capacity = free.Count;
         if (Capacity == 0)
         {
@@ -56,6 +58,7 @@ public sealed class PortPool
         lease = new PortLease(nextId++, port, rtcpMux ? port : port + 1, rtcpMux);
         leased.Add(lease.Id, lease);
         PortsInUse += lease.PortCount;
+        PortMetrics.Changed(lease.PortCount, range);
         return true;
     }
 
@@ -73,6 +76,7 @@ public sealed class PortPool
         }
 
         PortsInUse -= lease.PortCount;
+        PortMetrics.Changed(-lease.PortCount, range);
         free.Enqueue(lease.RtpPort);
         return true;
     }
