@@ -7,19 +7,26 @@ using static CallCluster.Actors.Sessions.SessionCommands;
 namespace CallCluster.Actors.Hosting;
 
 /// <summary>
-/// On session nodes: as soon as a media member becomes unreachable, tells every session entity on
-/// this node <see cref="MediaNodeLost"/> for it, so calls anchored there re-anchor on another
-/// media node without waiting for the member to be downed and removed (the entity's own watch
-/// only fires then, seconds later). Sessions without a leg on that node decide nothing. The
-/// media router already stops routing to an unreachable member. Trade-off: a media node that
-/// was only briefly unreachable (a long pause) still loses its calls to another node; its
-/// endpoints then go silent and are released there.
+/// On session nodes: as soon as a media member becomes unreachable (or is removed), tells every
+/// session entity on this node <see cref="MediaNodeLost"/> for it, so calls anchored there
+/// re-anchor on another media node without waiting for the member to be downed and removed (the
+/// entity's own watch only fires then, seconds later). It repeats this every
+/// <see cref="SweepInterval"/> for <see cref="Remember"/> after the loss, or until a member is Up
+/// again at that address: sessions that were hosted on the lost node itself (session and media
+/// roles together) recover here later and learn it then. Sessions without a leg on that node
+/// decide nothing. The media router already stops routing to an unreachable member.
+/// Trade-offs: a media node that was only briefly unreachable (a long pause) still loses its calls
+/// to another media node (its endpoints then go silent and are released there); each sweep sends
+/// one message per local session.
 /// </summary>
 public sealed class MediaNodeWatch : ReceiveActor, IWithTimers
 {
-    private const int Attempts = 5;
+    public static readonly TimeSpan SweepInterval = TimeSpan.FromSeconds(2);
+    public static readonly TimeSpan Remember = TimeSpan.FromSeconds(60);
+    private const string SweepTimer = "sweep";
     private readonly IActorRef _sessions;
     private readonly bool _subscribed;
+    private readonly Dictionary<string, DateTimeOffset> _lost = new(StringComparer.Ordinal);
 
     public MediaNodeWatch(IActorRef sessions, bool subscribe)
     {
@@ -27,39 +34,39 @@ public sealed class MediaNodeWatch : ReceiveActor, IWithTimers
         _subscribed = subscribe;
         if (subscribe)
         {
-            Akka.Cluster.Cluster.Get(Context.System).Subscribe(Self, ClusterEvent.InitialStateAsEvents, typeof(ClusterEvent.UnreachableMember));
+            Akka.Cluster.Cluster.Get(Context.System).Subscribe(
+                Self, ClusterEvent.SubscriptionInitialStateMode.InitialStateAsEvents,
+                typeof(ClusterEvent.UnreachableMember), typeof(ClusterEvent.MemberRemoved), typeof(ClusterEvent.MemberUp));
         }
 
-        Receive<ClusterEvent.UnreachableMember>(u =>
+        Receive<ClusterEvent.UnreachableMember>(u => OnMedia(u.Member, m => new Unreachable(m)));
+        Receive<ClusterEvent.MemberRemoved>(r => OnMedia(r.Member, m => new Unreachable(m)));
+        Receive<ClusterEvent.MemberUp>(u => OnMedia(u.Member, m => new Returned(m)));
+        Receive<Unreachable>(u =>
         {
-            if (u.Member.HasRole(NodeSettings.MediaRole))
-            {
-                Self.Tell(new Unreachable(u.Member.Address.ToString(), 1));
-            }
+            _lost[u.MediaNode] = Context.System.Scheduler.Now + Remember;
+            Timers.StartPeriodicTimer(SweepTimer, Sweep.Instance, SweepInterval);
+            Self.Tell(Sweep.Instance);
         });
-        Receive<Unreachable>(u => _sessions
-            .Ask<CurrentShardRegionState>(GetShardRegionState.Instance, TimeSpan.FromSeconds(5))
-            .PipeTo(Self, success: state => new Notify(u.MediaNode, state), failure: _ => new Retry(u)));
-        Receive<Retry>(r =>
-        {
-            if (r.Of.Attempt < Attempts)
-            {
-                Timers.StartSingleTimer(r.Of, r.Of with { Attempt = r.Of.Attempt + 1 }, TimeSpan.FromSeconds(1));
-            }
-        });
+        Receive<Returned>(r => _lost.Remove(r.MediaNode));
+        Receive<Sweep>(_ => OnSweep());
         Receive<Notify>(n =>
         {
             foreach (var id in n.State.Shards.SelectMany(s => s.EntityIds))
             {
-                _sessions.Tell(new MediaNodeLost(new SessionId(id), n.MediaNode));
+                foreach (var node in n.MediaNodes)
+                {
+                    _sessions.Tell(new MediaNodeLost(new SessionId(id), node));
+                }
             }
         });
+        Receive<Status.Failure>(_ => { });
         Receive<ClusterEvent.IClusterDomainEvent>(_ => { });
     }
 
     public ITimerScheduler Timers { get; set; } = null!;
 
-    /// <summary>Props; <paramref name="subscribe"/> false leaves cluster events out (tests send <see cref="Unreachable"/>).</summary>
+    /// <summary>Props; <paramref name="subscribe"/> false leaves cluster events out (tests send <see cref="Unreachable"/> and <see cref="Returned"/>).</summary>
     public static Props Props(IActorRef sessionRegion, bool subscribe = true) =>
         Akka.Actor.Props.Create(() => new MediaNodeWatch(sessionRegion, subscribe));
 
@@ -73,10 +80,44 @@ public sealed class MediaNodeWatch : ReceiveActor, IWithTimers
         base.PostStop();
     }
 
-    /// <summary>The media member at <paramref name="MediaNode"/> (an Akka address) is unreachable; <paramref name="Attempt"/> counts asks of the region (at most 5).</summary>
-    public sealed record Unreachable(string MediaNode, int Attempt = 1);
+    private void OnMedia(Member member, Func<string, object> message)
+    {
+        if (member.HasRole(NodeSettings.MediaRole))
+        {
+            Self.Tell(message(member.Address.ToString()));
+        }
+    }
 
-    private sealed record Notify(string MediaNode, CurrentShardRegionState State);
+    private void OnSweep()
+    {
+        var now = Context.System.Scheduler.Now;
+        foreach (var expired in _lost.Where(l => l.Value <= now).Select(l => l.Key).ToList())
+        {
+            _lost.Remove(expired);
+        }
 
-    private sealed record Retry(Unreachable Of);
+        if (_lost.Count == 0)
+        {
+            Timers.Cancel(SweepTimer);
+            return;
+        }
+
+        var nodes = _lost.Keys.ToList();
+        _sessions
+            .Ask<CurrentShardRegionState>(GetShardRegionState.Instance, SweepInterval)
+            .PipeTo(Self, success: state => new Notify(nodes, state));
+    }
+
+    /// <summary>The media member at <paramref name="MediaNode"/> (an Akka address) is unreachable or removed.</summary>
+    public sealed record Unreachable(string MediaNode);
+
+    /// <summary>A media member is Up at <paramref name="MediaNode"/> again: sessions are no longer told it is lost.</summary>
+    public sealed record Returned(string MediaNode);
+
+    private sealed record Sweep
+    {
+        public static Sweep Instance { get; } = new();
+    }
+
+    private sealed record Notify(IReadOnlyList<string> MediaNodes, CurrentShardRegionState State);
 }
