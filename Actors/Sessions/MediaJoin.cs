@@ -5,10 +5,10 @@ using static CallCluster.Actors.Sessions.SessionEvents;
 namespace CallCluster.Actors.Sessions;
 
 /// <summary>
-/// Keeps the media role's join of endpoints in line with who is connected: a mix of the
-/// connected endpoints (the mobile's two calls are one participant), and after the mobile leaves
-/// the three-party call a leg transfer of local terminal and remote to a bridge. Waits while an
-/// endpoint is missing (being allocated or moved).
+/// Keeps the media role's join of endpoints in line with who is connected: a plain call's two
+/// endpoints are bridged; a home session mixes its connected endpoints (the mobile's two calls are
+/// one participant), and after the mobile leaves the three-party call a leg transfer of local
+/// terminal and remote to a bridge. Waits while an endpoint is missing (being allocated or moved).
 /// </summary>
 internal static class MediaJoin
 {
@@ -27,7 +27,9 @@ internal static class MediaJoin
         }
 
         var endpoints = members.Select(l => l.EndpointId!).ToList();
-        var kind = s.Phase == SessionPhase.Bridged ? MediaTopologyKind.Bridge : MediaTopologyKind.Mix;
+        // Two parties that will stay two (a plain call, or the home call once the mobile has left)
+        // are bridged: packets forwarded undecoded. A mix decodes and encodes every packet.
+        var kind = s.Phase == SessionPhase.Bridged || s.Kind == SessionKind.Plain ? MediaTopologyKind.Bridge : MediaTopologyKind.Mix;
         var desired = endpoints.Count < 2 ? null : new MediaTopology(kind, endpoints);
         if (Equals(desired, s.Topology))
         {
@@ -41,7 +43,7 @@ internal static class MediaJoin
         }
 
         b.Emit(new MediaTopologyChanged(b.Id, desired.Kind, desired.EndpointIds, b.Now));
-        if (desired.Kind == MediaTopologyKind.Bridge && s.Topology?.Kind == MediaTopologyKind.Mix)
+        if (desired.Kind == MediaTopologyKind.Bridge && endpoints.Count == 2)
         {
             b.Do(new TransferMediaToBridge(b.Id, endpoints[0], endpoints[1]));
         }

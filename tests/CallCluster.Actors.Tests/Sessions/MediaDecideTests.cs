@@ -35,10 +35,11 @@ public sealed class MediaDecideTests
         var reinvite = sc.Effect<SendReInvite>();
         Assert.Equal("new-a", reinvite.Sdp);
         Assert.Equal(cseq + 1, reinvite.Dialog.LocalCSeq);
-        Assert.Empty(sc.Effects<MixMedia>());
+        Assert.Empty(sc.Effects<TransferMediaToBridge>());
 
         sc.Run(new MediaEndpointReady(sc.Id, callee, "media-2", "ep-b2", "new-b"));
-        Assert.Equal(["ep-a2", "ep-b2"], sc.Effect<MixMedia>().EndpointIds);
+        var bridge = sc.Effect<TransferMediaToBridge>();
+        Assert.Equal(("ep-a2", "ep-b2"), (bridge.EndpointIdA, bridge.EndpointIdB));
         Assert.Equal(SessionPhase.Established, sc.State.Phase);
 
         var bye = sc.Bye(callee);

@@ -1,3 +1,4 @@
+using CallCluster.Actors.MediaProtocol;
 using CallCluster.Actors.Sessions;
 using static CallCluster.Actors.Sessions.SessionCommands;
 using static CallCluster.Actors.Sessions.SessionEffects;
@@ -71,7 +72,7 @@ public sealed class PlainCallDecideTests
     }
 
     [Fact]
-    public void Answer_answers_the_caller_with_its_endpoint_sdp_and_mixes_both_endpoints()
+    public void Answer_answers_the_caller_with_its_endpoint_sdp_and_bridges_both_endpoints()
     {
         var sc = new SessionScenario();
         var (caller, callee) = sc.StartPlain();
@@ -81,7 +82,10 @@ public sealed class PlainCallDecideTests
         Assert.Equal(caller, answer.LegId);
         Assert.Equal("local-sdp-a", answer.Sdp);
         Assert.Equal("answer-" + callee.Value, sc.Effect<ConfigureMedia>().RemoteSdp);
-        Assert.Equal(["ep-a", "ep-" + callee.Value], sc.Effect<MixMedia>().EndpointIds);
+        var bridge = sc.Effect<TransferMediaToBridge>();
+        Assert.Equal(("ep-a", "ep-" + callee.Value), (bridge.EndpointIdA, bridge.EndpointIdB));
+        Assert.Empty(sc.Effects<MixMedia>());
+        Assert.Equal(MediaTopologyKind.Bridge, sc.State.Topology!.Kind);
         Assert.Equal(SessionPhase.Established, sc.State.Phase);
         Assert.Equal(LegPhase.Confirmed, sc.Leg(caller).Phase);
         Assert.NotNull(sc.State.AnsweredAt);
@@ -180,6 +184,7 @@ public sealed class PlainCallDecideTests
         sc.Answer(callee);
         Assert.Equal("answer-" + callee.Value, sc.Effect<AnswerInvite>().Sdp);
         Assert.Empty(sc.Effects<MixMedia>());
+        Assert.Empty(sc.Effects<TransferMediaToBridge>());
 
         var reinvite = sc.Run(new ReInviteReceived(sc.Id, callee, "changed", 11));
         Assert.Equal(488, Assert.IsType<Rejected>(reinvite.Reply).Status);

@@ -86,7 +86,8 @@ public sealed class SessionActorSpecs : Akka.TestKit.Xunit2.TestKit
         Assert.Equal(new LegId("a"), answer.LegId);
         Assert.Contains("m=audio 30000 RTP/AVP 0 8", answer.Sdp);
         Assert.Equal("ep-b", _media.ExpectMsg<ConfigureEndpoint>().EndpointId);
-        Assert.Equal(["ep-a", "ep-b"], _media.ExpectMsg<CreateMix>().EndpointIds);
+        var bridge = _media.ExpectMsg<TransferToBridge>();
+        Assert.Equal(("ep-a", "ep-b"), (bridge.EndpointIdA, bridge.EndpointIdB));
         return callee;
     }
 
