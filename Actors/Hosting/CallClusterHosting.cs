@@ -13,6 +13,7 @@ using CallCluster.Actors.Persistence;
 using CallCluster.Actors.Registration;
 using CallCluster.Actors.Serialization;
 using CallCluster.Actors.Sessions;
+using CallCluster.Actors.Sessions.Media;
 
 namespace CallCluster.Actors.Hosting;
 
@@ -124,7 +125,9 @@ public static class CallClusterHosting
                     ?? RoleRouters.Create(system, RoleRouters.GatewayOutboxPath, NodeSettings.GatewayRole, "session-gateways"));
                 var media = new Lazy<IActorRef>(() => parts.SessionMedia?.Invoke(system, registry)
                     ?? RoleRouters.CreateConsistent(system, RoleRouters.MediaManagerPath, NodeSettings.MediaRole, "session-media"));
-                return id => SessionActor.Props(id, outbox.Value, media.Value, registry.Get<CdrWriter>(), parts.Sessions);
+                var self = ((ExtendedActorSystem)system).Provider.DefaultAddress.ToString();
+                return id => SessionActor.Props(
+                    id, outbox.Value, media.Value, registry.Get<CdrWriter>(), parts.Sessions, new NodeAddressMediaAdapter(new MediaProtocolAdapter(), self));
             },
             extractor,
             EntityShardOptions(SessionActor.StopSession.Instance));
