@@ -137,4 +137,8 @@ for target in ours rtpengine; do
   [ -n "$kept" ] && echo "relay $target: $(echo "$kept" | field calls) calls at 0 % loss and added p99 <= 20 ms (p50 $(echo "$kept" | field added_p50_us) us, p99 $(echo "$kept" | field added_p99_us) us)"
 done
 best=$(grep "mix target=ours " "$out/results.txt" | awk '/ missed_ticks=0 /' | tail -1)
-echo "mix ours: $(echo "${best:-none}" | field mixes) three-party mixes per core with 0 missed ticks"
+if [ -n "$best" ]; then
+  echo "mix ours: $(echo "$best" | field mixes) three-party mixes per core with 0 missed ticks"
+else
+  echo "mix ours: no mix count without missed ticks"
+fi
