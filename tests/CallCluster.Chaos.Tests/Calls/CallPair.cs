@@ -34,14 +34,14 @@ public sealed class CallPair(Phone caller, Phone callee, string callerCallId)
     /// and places one call per pair; returns once every pair hears the other's tone.
     /// <paramref name="phones"/> collects every agent started (the caller disposes them).
     /// </summary>
-    public static async Task<List<CallPair>> ConnectAsync(LocalCluster cluster, IPEndPoint registrar, int count, List<Phone> phones, TimeSpan bound)
+    public static async Task<List<CallPair>> ConnectAsync(LocalCluster cluster, IPEndPoint registrar, int count, List<Phone> phones, TimeSpan bound, bool video = true)
     {
         var pairs = new List<CallPair>();
         for (var i = 1; i <= count; i++)
         {
-            var caller = await Phone.StartAsync(Options($"caller{i}", registrar, 300 + (40 * i), answer: false));
+            var caller = await Phone.StartAsync(Options($"caller{i}", registrar, 300 + (40 * i), answer: false) with { Video = video ? VideoCodec.Vp8 : VideoCodec.None });
             phones.Add(caller);
-            var callee = await Phone.StartAsync(Options($"callee{i}", registrar, 1160 + (40 * i), answer: true));
+            var callee = await Phone.StartAsync(Options($"callee{i}", registrar, 1160 + (40 * i), answer: true) with { Video = video ? VideoCodec.Vp8 : VideoCodec.None });
             phones.Add(callee);
             foreach (var phone in new[] { caller, callee })
             {
