@@ -8,11 +8,15 @@ namespace CallCluster.Media;
 /// The media role's one actor (registered as <c>MediaManager</c> on media nodes): it handles the
 /// media protocol on a <see cref="MediaNode"/>, replies to every command, tells whoever allocated
 /// an endpoint when it goes silent (<see cref="EndpointDead"/>), and releases everything when it stops.
+/// An endpoint whose allocator has stopped (the session ended and passivated, its release sent
+/// elsewhere after the media nodes changed) is released once it is silent: a call still in
+/// progress keeps sending media, so a session that is only moving keeps its endpoints.
 /// </summary>
 public sealed class MediaManagerActor : ReceiveActor, IWithTimers
 {
     private readonly MediaNode node;
     private readonly Dictionary<string, IActorRef> allocators = new(StringComparer.Ordinal);
+    private readonly HashSet<string> orphans = new(StringComparer.Ordinal);
 
     /// <summary>Creates the actor; prefer <see cref="Props"/>.</summary>
     public MediaManagerActor(MediaSettings settings, TimeProvider time)
@@ -24,6 +28,8 @@ public sealed class MediaManagerActor : ReceiveActor, IWithTimers
             if (reply is EndpointAllocated allocated && !Sender.IsNobody())
             {
                 allocators[allocated.EndpointId] = Sender;
+                orphans.Remove(allocated.EndpointId);
+                Context.Watch(Sender);
             }
 
             Sender.Tell(reply);
@@ -35,6 +41,7 @@ public sealed class MediaManagerActor : ReceiveActor, IWithTimers
         Receive<ReleaseEndpoint>(command =>
         {
             allocators.Remove(command.EndpointId ?? "");
+            orphans.Remove(command.EndpointId ?? "");
             Sender.Tell(Guarded(command.SessionId, () => node.Release(command)));
         });
         Receive<ReleaseSession>(command =>
@@ -44,15 +51,41 @@ public sealed class MediaManagerActor : ReceiveActor, IWithTimers
             {
                 allocators.Remove(id);
             }
+
+            orphans.RemoveWhere(id => node.FindEndpoint(id) is null);
         });
         Receive<GetMediaStats>(_ => Sender.Tell(node.Stats()));
         Receive<CheckDeadMedia>(_ =>
         {
             foreach (var dead in node.CollectDead())
             {
-                if (allocators.TryGetValue(dead.EndpointId, out var allocator))
+                if (orphans.Contains(dead.EndpointId))
+                {
+                    ReleaseOrphan(dead.SessionId, dead.EndpointId);
+                }
+                else if (allocators.TryGetValue(dead.EndpointId, out var allocator))
                 {
                     allocator.Tell(dead);
+                }
+            }
+        });
+        Receive<Terminated>(gone =>
+        {
+            foreach (var id in allocators.Where(a => a.Value.Equals(gone.ActorRef)).Select(a => a.Key).ToList())
+            {
+                allocators.Remove(id);
+                if (node.FindEndpoint(id) is not { } endpoint)
+                {
+                    continue;
+                }
+
+                if (endpoint.DeadReportedAt is not null)
+                {
+                    ReleaseOrphan(endpoint.SessionId, id);
+                }
+                else
+                {
+                    orphans.Add(id);
                 }
             }
         });
@@ -77,6 +110,12 @@ public sealed class MediaManagerActor : ReceiveActor, IWithTimers
 
     /// <inheritdoc />
     protected override void PostStop() => node.Dispose();
+
+    private void ReleaseOrphan(string sessionId, string endpointId)
+    {
+        orphans.Remove(endpointId);
+        Guarded(sessionId, () => node.Release(new ReleaseEndpoint(sessionId, endpointId)));
+    }
 
     /// <summary>
     /// Runs a command; a malformed one (nulls inside lists after deserialisation, say) gets a

@@ -7,7 +7,8 @@ using static CallCluster.Actors.Sessions.SessionCommands;
 namespace CallCluster.Actors.Hosting;
 
 /// <summary>
-/// On session nodes: as soon as a media member becomes unreachable (or is removed), tells every
+/// On session nodes: as soon as a media member becomes unreachable, leaves (a graceful stop) or is
+/// removed, tells every
 /// session entity on this node <see cref="MediaNodeLost"/> for it, so calls anchored there
 /// re-anchor on another media node without waiting for the member to be downed and removed (the
 /// entity's own watch only fires then, seconds later). It repeats this every
@@ -36,10 +37,11 @@ public sealed class MediaNodeWatch : ReceiveActor, IWithTimers
         {
             Akka.Cluster.Cluster.Get(Context.System).Subscribe(
                 Self, ClusterEvent.SubscriptionInitialStateMode.InitialStateAsEvents,
-                typeof(ClusterEvent.UnreachableMember), typeof(ClusterEvent.MemberRemoved), typeof(ClusterEvent.MemberUp));
+                typeof(ClusterEvent.UnreachableMember), typeof(ClusterEvent.MemberLeft), typeof(ClusterEvent.MemberRemoved), typeof(ClusterEvent.MemberUp));
         }
 
         Receive<ClusterEvent.UnreachableMember>(u => OnMedia(u.Member, m => new Unreachable(m)));
+        Receive<ClusterEvent.MemberLeft>(l => OnMedia(l.Member, m => new Unreachable(m)));
         Receive<ClusterEvent.MemberRemoved>(r => OnMedia(r.Member, m => new Unreachable(m)));
         Receive<ClusterEvent.MemberUp>(u => OnMedia(u.Member, m => new Returned(m)));
         Receive<Unreachable>(u =>
@@ -108,7 +110,7 @@ public sealed class MediaNodeWatch : ReceiveActor, IWithTimers
             .PipeTo(Self, success: state => new Notify(nodes, state));
     }
 
-    /// <summary>The media member at <paramref name="MediaNode"/> (an Akka address) is unreachable or removed.</summary>
+    /// <summary>The media member at <paramref name="MediaNode"/> (an Akka address) is unreachable, leaving or removed.</summary>
     public sealed record Unreachable(string MediaNode);
 
     /// <summary>A media member is Up at <paramref name="MediaNode"/> again: sessions are no longer told it is lost.</summary>

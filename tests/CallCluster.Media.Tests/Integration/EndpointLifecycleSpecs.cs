@@ -88,6 +88,37 @@ public sealed class EndpointLifecycleSpecs : MediaSpec
     }
 
     [Fact]
+    public void An_endpoint_whose_allocator_stopped_is_released_once_silent_and_one_still_fed_is_kept()
+    {
+        var time = new FakeTimeProvider();
+        var settings = NewSettings(deadAfter: TimeSpan.FromSeconds(5)) with { DeadMediaCheckInterval = TimeSpan.FromMilliseconds(50) };
+        var manager = Sys.ActorOf(MediaManagerActor.Props(settings, time));
+        var session = CreateTestProbe();
+        using var silent = new RtpPeer();
+        using var talking = new RtpPeer();
+        var streams = new List<MediaStreamRequest> { new(MediaKind.Audio, [CodecSpec.Pcmu]) };
+        manager.Tell(new AllocateEndpoint("s", "leg-1", "p1", streams), session.Ref);
+        var quiet = session.ExpectMsg<EndpointAllocated>(Patience);
+        manager.Tell(new AllocateEndpoint("s", "leg-2", "p2", streams), session.Ref);
+        var fed = session.ExpectMsg<EndpointAllocated>(Patience);
+        Configure(manager, quiet, silent, CodecSpec.Pcmu);
+        Configure(manager, fed, talking, CodecSpec.Pcmu);
+
+        Sys.Stop(session.Ref);
+        talking.StartTone(AudioPort(fed), 440, G711Law.MuLaw);
+        WaitFor(() => Stats(manager).PacketsReceived > 0);
+        // Small steps: the fed endpoint sees packets between them, the silent one only the clock.
+        for (var step = 0; step < 14; step++)
+        {
+            time.Advance(TimeSpan.FromMilliseconds(500));
+            Thread.Sleep(100);
+        }
+
+        WaitFor(() => Stats(manager).Endpoints == 1);
+        Assert.Equal(1, Stats(manager).Endpoints);
+    }
+
+    [Fact]
     public void Bad_commands_are_refused_without_side_effects()
     {
         var manager = Sys.ActorOf(MediaManagerActor.Props(NewSettings()));
