@@ -8,7 +8,8 @@
 # Prints one line per system: created, ok, failed, and p50/p99 of INVITE->200 (SIPp rtd, ms).
 # usage: load.sh RATE SECONDS          e.g. load.sh 500 20
 # env:   CALLCLUSTER_DLL (default Host/bin/Release, else Debug), KAMAILIO_CFG, BASE_PORT (default 26000),
-#        KEEP=1 (keep the SIPp logs), SYSTEMS ("callcluster kamailio"), WARMUP_CALLS (200 unmeasured calls at 20 cps first; 0 for none),
+#        KEEP=1 (keep the SIPp logs), SYSTEMS ("callcluster kamailio"), WARMUP_CALLS (200 unmeasured calls first; 0 for none),
+#        WARMUP_RATE (calls per second of the warm-up, default 20),
 #        TRUNK_MEDIA (anchor: RTP anchored on the node's media role, the default; bypass: SDP relayed as Kamailio does)
 # Each line also gives the CPU the system under test used during the measured run per answered call
 # (user + system time of its processes from /proc, clock ticks at 100 Hz).
@@ -20,7 +21,7 @@ if [ -z "$dll" ]; then
   dll="$root/Host/bin/Release/net10.0/callcluster.dll"; [ -f "$dll" ] || dll="$root/Host/bin/Debug/net10.0/callcluster.dll"
 fi
 kcfg=${KAMAILIO_CFG:-/work/shared/bench/kamailio-proxy.cfg}
-base=${BASE_PORT:-26000}; systems=${SYSTEMS:-callcluster kamailio}; warmup=${WARMUP_CALLS:-200}
+base=${BASE_PORT:-26000}; systems=${SYSTEMS:-callcluster kamailio}; warmup=${WARMUP_CALLS:-200}; warmup_rate=${WARMUP_RATE:-20}
 trunk_media=${TRUNK_MEDIA:-anchor}
 command -v sipp >/dev/null || { echo "sipp is not installed (Debian sip-tester)" >&2; exit 2; }
 dir=$(mktemp -d); pids=()
@@ -43,8 +44,8 @@ run_load() {
   (cd "$out" && exec sipp -sn uas -i "$uas_ip" -p "$uas_port" -nostdin >uas.out 2>&1) & local uas=$!
   pids+=("$uas"); sleep 0.5
   if [ "$warmup" -gt 0 ]; then  # not measured: lets the JIT and connection pools warm up
-    (mkdir -p "$out/warmup" && cd "$out/warmup" && timeout 60 sipp -sf "$here/uac-dialog.xml" "$target" -s +441234 -i 127.0.0.3 \
-      -p $((base + 3)) -r 20 -m "$warmup" -d 100 -nostdin -timeout 50 >/dev/null 2>&1)
+    (mkdir -p "$out/warmup" && cd "$out/warmup" && timeout $((warmup / warmup_rate + 60)) sipp -sf "$here/uac-dialog.xml" "$target" -s +441234 -i 127.0.0.3 \
+      -p $((base + 3)) -r "$warmup_rate" -m "$warmup" -d 100 -nostdin -timeout $((warmup / warmup_rate + 50)) >/dev/null 2>&1)
   fi
   local cpu0; cpu0=$(cpu_ticks "$sut")
   (cd "$out" && timeout $((secs + 60)) sipp -sf "$here/uac-dialog.xml" "$target" -s +441234 -i 127.0.0.3 -p $((base + 3)) \
