@@ -64,6 +64,7 @@ done
 
 dotnet build "$root/tests/CallCluster.MediaBench/CallCluster.MediaBench.csproj" -c Release -nologo -clp:ErrorsOnly >"$out/build.log" 2>&1 \
   || { cat "$out/build.log" >&2; exit 2; }
+"$bench" selftest >"$out/selftest.log" 2>&1 || { cat "$out/selftest.log" >&2; exit 2; }  # ng/bencode parsing
 
 env ${OURS_ENV:-} "${prio[@]}" taskset -c 0 "$bench" serve --control "$ours_control" --ports "$ours_ports" --mixer-loops 1 >"$out/ours.log" 2>&1 &
 pids+=($!)

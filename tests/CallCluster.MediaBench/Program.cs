@@ -10,6 +10,7 @@ CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 const string Usage =
     "usage: serve --control PORT [--ports FIRST-LAST] [--mixer-loops N]\n" +
+    "       selftest\n" +
     "       load --target ours|rtpengine --control PORT [--calls N] [--mixes M] [--seconds S] [--warmup S] [--sockets K] [--relay-pid PID]";
 try
 {
@@ -54,6 +55,8 @@ try
             }
 
             return 0;
+        case "selftest":
+            return SelfTest.Run(Console.Out) == 0 ? 0 : 1;
         default:
             throw new FormatException($"unknown mode '{options.Mode}'");
     }
