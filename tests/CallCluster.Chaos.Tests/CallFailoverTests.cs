@@ -188,12 +188,27 @@ public sealed class CallFailoverTests(ITestOutputHelper output)
         RegisterExpires = 600,
     };
 
-    private static Task WaitForTonesAsync(LocalCluster cluster, Phone caller, Phone callee, string when) =>
-        cluster.WaitUntilAsync(
-            () => Task.FromResult(
-                Hears(caller, callee.Agent.Options.ToneHz) && Hears(callee, caller.Agent.Options.ToneHz)),
-            Bound,
-            $"{caller.User} and {callee.User} hear each other's tone {when}");
+    /// <summary>
+    /// The detector's tones only change when packets arrive (they stay as they were while none
+    /// come), and <see cref="Phone.Audio"/> is null once the call is no longer established: a
+    /// timeout here means the call ended or packets without the peer's tone kept arriving. The
+    /// message carries both phones' events and counters to tell which.
+    /// </summary>
+    private static async Task WaitForTonesAsync(LocalCluster cluster, Phone caller, Phone callee, string when)
+    {
+        try
+        {
+            await cluster.WaitUntilAsync(
+                () => Task.FromResult(
+                    Hears(caller, callee.Agent.Options.ToneHz) && Hears(callee, caller.Agent.Options.ToneHz)),
+                Bound,
+                $"{caller.User} and {callee.User} hear each other's tone {when}");
+        }
+        catch (TimeoutException e)
+        {
+            throw new TimeoutException($"{CallPair.Describe(caller)}\n{CallPair.Describe(callee)}\n{e.Message}", e);
+        }
+    }
 
     private static bool Hears(Phone phone, double hz) =>
         phone.Audio()?.CurrentTones.Any(t => Math.Abs(t - hz) <= 20) == true;

@@ -70,7 +70,8 @@ public sealed class CallPair(Phone caller, Phone callee, string callerCallId)
         }
     }
 
-    private static string Describe(Phone phone) =>
+    /// <summary>The phone's events (media stats left out) and its calls with their audio counters and tones, for failure messages.</summary>
+    public static string Describe(Phone phone) =>
         $"{phone.User} events: {string.Join("; ", phone.Events.Where(e => e is not MediaStatsEvent))}\n{phone.User} calls: {string.Join("; ", phone.Agent.GetStats().Calls.Select(c => $"{c.CallId} {c.State} {string.Join(",", c.Streams.Select(s => $"{s.Media} remote={s.Remote} rx={s.PacketsReceived} tx={s.PacketsSent} tones={string.Join("/", s.CurrentTones)}"))}"))}";
 
     public static TerminalOptions Options(string user, IPEndPoint registrar, double toneHz, bool answer) => new()
