@@ -8,8 +8,7 @@ namespace CallCluster.Actors.Hosting;
 
 /// <summary>
 /// On session nodes: as soon as a media member becomes unreachable, leaves (a graceful stop) or is
-/// removed, tells every
-/// session entity on this node <see cref="MediaNodeLost"/> for it, so calls anchored there
+/// removed, tells every session entity on this node <see cref="MediaNodeLost"/> for it, so calls anchored there
 /// re-anchor on another media node without waiting for the member to be downed and removed (the
 /// entity's own watch only fires then, seconds later). It repeats this every
 /// <see cref="SweepInterval"/> for <see cref="Remember"/> after the loss, or until a member is Up
@@ -17,7 +16,8 @@ namespace CallCluster.Actors.Hosting;
 /// roles together) recover here later and learn it then. Sessions without a leg on that node
 /// decide nothing. The media router already stops routing to an unreachable member.
 /// Trade-offs: a media node that was only briefly unreachable (a long pause) still loses its calls
-/// to another media node (its endpoints then go silent and are released there); each sweep sends
+/// to another media node (its old endpoints go silent and are released there once the session
+/// ends, see MediaManagerActor); each sweep sends
 /// one message per local session.
 /// </summary>
 public sealed class MediaNodeWatch : ReceiveActor, IWithTimers
