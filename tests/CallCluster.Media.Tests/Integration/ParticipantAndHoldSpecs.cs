@@ -32,7 +32,10 @@ public sealed class ParticipantAndHoldSpecs : MediaSpec
 
         manager.Tell(new CreateMix("home-2", [l.EndpointId, r.EndpointId, m1.EndpointId, m2.EndpointId], []), TestActor);
         ExpectMsg<MixCreated>(Patience);
-        WaitFor(() => new[] { local, remote, mobileToLocal, mobileToRemote }.All(p => p.Received.Count >= 60));
+        // Eventually (bounded by Patience) both mobile dialogs hear the two others; the mobile's own
+        // tone must never come back on either of them.
+        WaitFor(() => new[] { local, remote, mobileToLocal, mobileToRemote }.All(p => p.Received.Count >= 60)
+            && new[] { mobileToLocal, mobileToRemote }.All(d => AudioAnalysis.Tones(d.Received, 30) is var h && h.A440 > Present && h.A880 > Present));
 
         foreach (var mobileDialog in new[] { mobileToLocal, mobileToRemote })
         {
