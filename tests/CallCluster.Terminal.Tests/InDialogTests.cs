@@ -71,7 +71,7 @@ public sealed class InDialogTests
     [Fact]
     public async Task Caller_refreshes_the_session_with_re_invite_when_it_is_the_refresher()
     {
-        await using var mobile = await TerminalAgent.StartAsync(Agents.Options("1001", 440, VideoCodec.None) with { SessionExpires = 2 });
+        await using var mobile = await TerminalAgent.StartAsync(Agents.Options("1001", 440, VideoCodec.None) with { SessionExpires = 6 });
         await using var tv = await TerminalAgent.StartAsync(Agents.Options("tv", 880, VideoCodec.None) with { BoundMobiles = ["1001"] });
         var mobileEvents = new EventWaiter(mobile);
         var tvEvents = new EventWaiter(tv);
