@@ -22,6 +22,10 @@ public sealed class JitterBuffer
     private uint highestEnd;
     private uint ssrc;
     private bool started;
+    private int lateInRow;
+
+    /// <summary>Consecutive late packets after which the playout point is moved back to the stream.</summary>
+    public const int ResyncAfterLate = 3;
     private int concealedInRow;
     private bool prefill;
 
@@ -57,7 +61,9 @@ public sealed class JitterBuffer
 
         var result = InsertResult.Accepted;
         int offset = (int)(timestamp - playout);
-        if (!started || streamSsrc != ssrc || offset > maxDepth + Capacity / 4 || offset < -Capacity / 2)
+        // A playout point that ran ahead of the stream (every packet late) would never catch up.
+        if (!started || streamSsrc != ssrc || offset > maxDepth + Capacity / 4 || offset < -Capacity / 2
+            || (offset < 0 && lateInRow + 1 >= ResyncAfterLate))
         {
             Restart(streamSsrc, timestamp);
             offset = targetDelay;
@@ -66,8 +72,11 @@ public sealed class JitterBuffer
         else if (offset < 0)
         {
             LatePackets++;
+            lateInRow++;
             return InsertResult.Late;
         }
+
+        lateInRow = 0;
 
         uint end = timestamp + (uint)samples.Length;
         if ((int)(end - highestEnd) > 0)

@@ -43,6 +43,23 @@ public sealed class JitterBufferTests
     }
 
     [Fact]
+    public void A_playout_point_ahead_of_the_stream_resynchronises_after_a_few_late_packets()
+    {
+        var buffer = new JitterBuffer(targetDelayFrames: 0);
+        buffer.Insert(Ssrc, 0, Frame(1));
+        for (int i = 0; i < 5; i++)
+        {
+            Pop(buffer);
+        }
+
+        // Playout is now at 800: the stream's next packets (160, 320) arrive late.
+        Assert.Equal(InsertResult.Late, buffer.Insert(Ssrc, 160, Frame(2)));
+        Assert.Equal(InsertResult.Late, buffer.Insert(Ssrc, 320, Frame(3)));
+        Assert.Equal(InsertResult.Resynchronised, buffer.Insert(Ssrc, 480, Frame(4)));
+        Assert.Equal((PlayoutKind.Audio, (short)4), Pop(buffer));
+    }
+
+    [Fact]
     public void A_lost_frame_is_concealed_once_at_half_level_then_silence()
     {
         var buffer = new JitterBuffer(targetDelayFrames: 0);
