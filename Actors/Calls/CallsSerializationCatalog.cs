@@ -18,5 +18,7 @@ public sealed class CallsSerializationCatalog : ISerializationCatalog
         new("gr2", typeof(LiveCalls), () => new LiveCalls("alice", [new MobileCall("s-1", "i-1", "tv", true, null, T)])),
         new("gm1", typeof(MobileCall), () => new MobileCall("s-1", "i-1", "tv", true, "tok", T)),
         new("gx1", typeof(RelayedSipPacket), () => new RelayedSipPacket("U0lQLzIuMCAyMDAgT0sNCg0K", "udp", "127.0.0.1:5070", "127.0.0.1:5060")),
+        new("gx2", typeof(DeliverSipEffect), () => new DeliverSipEffect(7, new Sessions.SessionEffects.SendProvisional(new("s-1"), new("i1-aaaa"), 180, null), Akka.Actor.ActorRefs.Nobody)),
+        new("gx3", typeof(SipEffectDelivered), () => new SipEffectDelivered(7)),
     ];
 }

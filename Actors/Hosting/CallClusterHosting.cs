@@ -122,7 +122,7 @@ public static class CallClusterHosting
             (system, registry) =>
             {
                 var outbox = new Lazy<IActorRef>(() => parts.GatewayOutbox?.Invoke(system, registry)
-                    ?? RoleRouters.Create(system, RoleRouters.GatewayOutboxPath, NodeSettings.GatewayRole, "session-gateways"));
+                    ?? system.ActorOf(GatewayDispatcher.Props(), "session-gateways"));
                 var media = new Lazy<IActorRef>(() => parts.SessionMedia?.Invoke(system, registry)
                     ?? RoleRouters.CreateConsistent(system, RoleRouters.MediaManagerPath, NodeSettings.MediaRole, "session-media"));
                 var self = ((ExtendedActorSystem)system).Provider.DefaultAddress.ToString();

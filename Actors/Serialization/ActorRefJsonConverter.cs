@@ -4,7 +4,7 @@ using Akka.Actor;
 
 namespace CallCluster.Actors.Serialization;
 
-/// <summary>Writes an <see cref="IActorRef"/> as its full remote path and resolves it on the way back.</summary>
+/// <summary>Writes an <see cref="IActorRef"/> as its full remote path (Nobody as "") and resolves it on the way back.</summary>
 public sealed class ActorRefJsonConverter(ExtendedActorSystem system) : JsonConverter<IActorRef>
 {
     public override bool CanConvert(Type typeToConvert) => typeof(IActorRef).IsAssignableFrom(typeToConvert);
@@ -22,6 +22,6 @@ public sealed class ActorRefJsonConverter(ExtendedActorSystem system) : JsonConv
 
     public override void Write(Utf8JsonWriter writer, IActorRef value, JsonSerializerOptions options)
     {
-        writer.WriteStringValue(Akka.Serialization.Serialization.SerializedActorPath(value));
+        writer.WriteStringValue(value.IsNobody() ? string.Empty : Akka.Serialization.Serialization.SerializedActorPath(value));
     }
 }

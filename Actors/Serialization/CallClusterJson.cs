@@ -23,6 +23,7 @@ public static class CallClusterJson
         if (table is not null)
         {
             options.Converters.Add(new EmbeddedMessageConverter<Sessions.ISessionEvent>(table));
+            options.Converters.Add(new EmbeddedMessageConverter<Sessions.ISipEffect>(table));
         }
 
         return options;

@@ -1,4 +1,5 @@
 using Akka.Actor;
+using CallCluster.Actors.Calls;
 using CallCluster.Actors.Sessions;
 
 namespace CallCluster.Gateway.Hosting;
@@ -9,7 +10,8 @@ namespace CallCluster.Gateway.Hosting;
 /// outbox): it holds up to <see cref="MaxBuffered"/> effects until <see cref="Attach"/> names the
 /// gateway actor, then forwards every <see cref="ISipEffect"/> to it. Answers for an inbound leg
 /// held by another gateway node (its token in the leg id, see <see cref="GatewayNode"/>) go to
-/// that node's outbox at the same path.
+/// that node's outbox at the same path. Effects numbered by a session node's
+/// <see cref="GatewayDispatcher"/> (<see cref="DeliverSipEffect"/>) are acknowledged at once.
 /// </summary>
 public sealed class GatewayOutbox : ReceiveActor
 {
@@ -29,27 +31,34 @@ public sealed class GatewayOutbox : ReceiveActor
                 _gateway.Tell(item.Effect, item.Sender);
             }
         });
-        Receive<CallCluster.Actors.Calls.RelayedSipPacket>(p => _gateway?.Forward(p));
-        Receive<ISipEffect>(e =>
+        Receive<RelayedSipPacket>(p => _gateway?.Forward(p));
+        Receive<DeliverSipEffect>(d =>
         {
-            if (e is SessionEffects.SendProvisional or SessionEffects.AnswerInvite or SessionEffects.RejectInvite
-                && GatewayNode.TokenOfLeg(e.LegId.Value) is { } owner && owner != _token
-                && GatewayNode.MemberWith(Context.System, owner) is { } address)
-            {
-                Context.ActorSelection(address + Self.Path.ToStringWithoutAddress()).Tell(e, Sender);
-            }
-            else if (_gateway is not null)
-            {
-                _gateway.Forward(e);
-            }
-            else if (_buffer.Count < MaxBuffered)
-            {
-                _buffer.Enqueue((e, Sender));
-            }
+            Sender.Tell(new SipEffectDelivered(d.Seq));
+            Route(d.Effect, d.ReplyTo);
         });
+        Receive<ISipEffect>(e => Route(e, Sender));
     }
 
     public static Props Props(string token) => Akka.Actor.Props.Create(() => new GatewayOutbox(token));
+
+    private void Route(ISipEffect e, IActorRef sender)
+    {
+        if (e is SessionEffects.SendProvisional or SessionEffects.AnswerInvite or SessionEffects.RejectInvite
+            && GatewayNode.TokenOfLeg(e.LegId.Value) is { } owner && owner != _token
+            && GatewayNode.MemberWith(Context.System, owner) is { } address)
+        {
+            Context.ActorSelection(address + Self.Path.ToStringWithoutAddress()).Tell(e, sender);
+        }
+        else if (_gateway is not null)
+        {
+            _gateway.Tell(e, sender);
+        }
+        else if (_buffer.Count < MaxBuffered)
+        {
+            _buffer.Enqueue((e, sender));
+        }
+    }
 
     /// <summary>Names the gateway actor effects go to.</summary>
     public sealed record Attach(IActorRef Gateway);

@@ -36,17 +36,17 @@ public sealed class GatewayNodeLossTests(ITestOutputHelper output)
 
             var killedAt = cluster.Kill(1);
             await using var watch = new MediaGapWatch(phones, killedAt, Bound * 2);
-            // Session effects sent to node 1's outbox before it is marked unreachable are lost (the
-            // outbox router only then drops it): the first call ends once that happened. Its BYE
-            // reaches node 2 through the shared port, and node 2 relays the session's BYE to the callee.
+            // Hung up at once: the session's BYE to the callee may go to node 1's outbox before node 3
+            // finds node 1 unreachable; unacknowledged, it is re-sent to node 2 then. The caller's
+            // BYE reaches node 2 through the shared port.
+            await pairs[0].HangUpAsync(cluster, Bound);
+            await cluster.WaitUntilAsync(async () => await survivor.SampleAsync(byeAnswered) >= before + 1, Bound, "gateway node 2 answers the first BYE with 200");
+            var firstAnswered = DateTimeOffset.UtcNow;
             await cluster.WaitUntilAsync(
                 () => Task.FromResult(cluster.FirstLine(killedAt, l => ClusterLog.IsUnreachable(l, cluster[1].Address)) is not null),
                 Bound,
                 "node 1 marked unreachable");
             var unreachableAt = cluster.FirstLine(killedAt, l => ClusterLog.IsUnreachable(l, cluster[1].Address));
-            await pairs[0].HangUpAsync(cluster, Bound);
-            await cluster.WaitUntilAsync(async () => await survivor.SampleAsync(byeAnswered) >= before + 1, Bound, "gateway node 2 answers the first BYE with 200");
-            var firstAnswered = DateTimeOffset.UtcNow;
             // Past the failure detector and the split brain resolver: node 1 is removed, the calls went on meanwhile.
             await cluster.WaitUntilAsync(() => Task.FromResult(!cluster.Members().Contains(cluster[1].Address)), Bound, "node 1 removed");
             foreach (var phone in pairs.Skip(1).SelectMany(p => p.Phones))

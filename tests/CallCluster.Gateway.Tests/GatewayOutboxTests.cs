@@ -1,4 +1,5 @@
 using Akka.Actor;
+using CallCluster.Actors.Calls;
 using CallCluster.Actors.Sessions;
 using CallCluster.Gateway.Hosting;
 
@@ -35,6 +36,22 @@ public sealed class GatewayOutboxTests : Akka.TestKit.Xunit2.TestKit
         var effect = new SessionEffects.SendProvisional(S, new LegId("i0123-bbbb"), 180, null);
         outbox.Tell(effect, TestActor);
         Assert.Equal(effect, gateway.ExpectMsg<SessionEffects.SendProvisional>());
+    }
+
+    [Fact]
+    public void A_numbered_delivery_is_acknowledged_and_reaches_the_gateway_from_the_session()
+    {
+        var outbox = Sys.ActorOf(GatewayOutbox.Props("aaaa"));
+        var gateway = CreateTestProbe();
+        var session = CreateTestProbe();
+        outbox.Tell(new GatewayOutbox.Attach(gateway.Ref), TestActor);
+        var effect = new SessionEffects.SendProvisional(S, new LegId("i0123-aaaa"), 183, null);
+
+        outbox.Tell(new DeliverSipEffect(42, effect, session.Ref), TestActor);
+
+        Assert.Equal(42, ExpectMsg<SipEffectDelivered>().Seq);
+        Assert.Equal(effect, gateway.ExpectMsg<SessionEffects.SendProvisional>());
+        Assert.Equal(session.Ref, gateway.LastSender);
     }
 
     [Theory]

@@ -65,13 +65,13 @@ public sealed class LocalCluster : IAsyncDisposable
         _seeds = _nodes.Take(3).Select(n => n.Address).ToList();
         var seeds = _seeds;
         // The first node alone creates the journal tables (concurrent creation races), then the rest join.
-        _nodes[0].Start(dll, seeds, Postgres.ConnectionString, Folder);
-        await WaitUntilAsync(() => _nodes[0].IsReadyAsync(), StartTimeout, "node 1 ready");
-        foreach (var node in _nodes.Skip(1))
+        // One node at a time: processes starting together on a small machine compete for the CPU
+        // while they compile, long enough to miss heartbeats of a failure detector tuned for calls.
+        foreach (var node in _nodes)
         {
             node.Start(dll, seeds, Postgres.ConnectionString, Folder);
+            await WaitUntilAsync(() => node.IsReadyAsync(), StartTimeout, $"node {node.Number} ready");
         }
-        await WaitUntilAsync(async () => (await Task.WhenAll(_nodes.Select(n => n.IsReadyAsync()))).All(r => r), StartTimeout, "every node ready");
         await WaitUntilAsync(() => Task.FromResult(Members().Count == count), StartTimeout, $"{count} members Up");
     }
 
@@ -143,7 +143,8 @@ public sealed class LocalCluster : IAsyncDisposable
             var dead = _nodes.FirstOrDefault(n => n.ProcessId is not null && !n.IsRunning && !_killed.Contains(n.Number));
             if (dead is not null)
             {
-                throw new InvalidOperationException($"node {dead.Number} exited ({dead.Process.ExitCode}) while waiting for {what}:\n{Tail(dead)}");
+                throw new InvalidOperationException(
+                    $"node {dead.Number} exited ({dead.Process.ExitCode}) while waiting for {what}:\n{Tail(dead)}\n--- membership lines of every node:\n{MembershipLines()}");
             }
             await Task.Delay(100);
         }
@@ -187,6 +188,18 @@ public sealed class LocalCluster : IAsyncDisposable
         var at = DateTimeOffset.UtcNow;
         this[number].Kill();
         return at;
+    }
+
+    /// <summary>The last 40 lines of any node about reachability, downing, removal or errors, in arrival order.</summary>
+    private string MembershipLines()
+    {
+        string[] marks = ["nreachable", "SBR", "own", "emoved", "eaving", "xiting", "fail:", "crit:"];
+        return string.Join("\n", _nodes.Where(n => n.ProcessId is not null)
+            .SelectMany(n => n.Process.Lines.Select(l => (n.Number, l.At, l.Line)))
+            .Where(l => marks.Any(m => l.Line.Contains(m, StringComparison.Ordinal)))
+            .OrderBy(l => l.At)
+            .TakeLast(40)
+            .Select(l => $"[node {l.Number}] {(l.Line.Length > 400 ? l.Line[..400] : l.Line)}"));
     }
 
     private static string Tail(ClusterNode node) =>
