@@ -43,6 +43,12 @@ public sealed class ClusterNode : IDisposable
 
     public HttpClient Http { get; }
 
+    /// <summary>
+    /// When set, the process runs under this user and group id (setpriv), so packet filters can
+    /// single out the connections it opens (<see cref="Partition"/>).
+    /// </summary>
+    public int? RunAsUid { get; init; }
+
     /// <summary>The Akka address other members know this node by.</summary>
     public string Address => $"akka.tcp://callcluster@127.0.0.1:{ClusterPort}";
 
@@ -57,8 +63,16 @@ public sealed class ClusterNode : IDisposable
     {
         var inv = CultureInfo.InvariantCulture;
         _process?.Dispose();
-        _process = ChildProcess.Start("dotnet",
+        List<string> prefix = RunAsUid is { } uid
+            ?
+            [
+                string.Create(inv, $"--reuid={uid}"), string.Create(inv, $"--regid={uid}"), "--clear-groups",
+                "env", $"HOME={workingDirectory}", $"DOTNET_CLI_HOME={workingDirectory}", "dotnet",
+            ]
+            : [];
+        _process = ChildProcess.Start(RunAsUid is null ? "dotnet" : "setpriv",
         [
+            .. prefix,
             dll, "run",
             $"--Node:Roles={Roles}",
             "--Cluster:Hostname=127.0.0.1",

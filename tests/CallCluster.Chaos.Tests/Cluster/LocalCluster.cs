@@ -35,13 +35,14 @@ public sealed class LocalCluster : IAsyncDisposable
     /// Starts PostgreSQL and the nodes (<paramref name="roles"/>: as <see cref="RolesOf"/> reads
     /// it); each node has its own SIP port. Returns once every node's /readyz is 200 and the cluster has every node Up.</summary>
     /// <param name="sharedSip">true: every node binds one SIP port with SO_REUSEPORT (Sip:ReusePort), as gateway pods behind one Service.</param>
-    public static async Task<LocalCluster> StartAsync(int count, string roles = "gateway,session,media", bool sharedSip = false)
+    /// <param name="ownUsers">true: node N runs as user and group id <see cref="FirstUid"/> + N, from a world-readable copy of the build output, so that a <see cref="Partition"/> can cut it off.</param>
+    public static async Task<LocalCluster> StartAsync(int count, string roles = "gateway,session,media", bool sharedSip = false, bool ownUsers = false)
     {
         var cluster = new LocalCluster(Path.Combine(Path.GetTempPath(), $"cc-chaos-{Guid.NewGuid():N}"));
         Directory.CreateDirectory(cluster.Folder);
         try
         {
-            await cluster.StartAllAsync(count, roles, sharedSip);
+            await cluster.StartAllAsync(count, roles, sharedSip, ownUsers);
             return cluster;
         }
         catch
@@ -51,28 +52,75 @@ public sealed class LocalCluster : IAsyncDisposable
         }
     }
 
-    private async Task StartAllAsync(int count, string roles, bool sharedSip)
+    private async Task StartAllAsync(int count, string roles, bool sharedSip, bool ownUsers)
     {
-        var dll = ChaosPaths.CallClusterDll();
+        _dll = ownUsers ? CopyBuildOutput() : ChaosPaths.CallClusterDll();
         _postgres = await PostgresServer.StartAsync(Folder);
         var shared = FreePorts.TcpAndUdp();
         for (var i = 1; i <= count; i++)
         {
             var rtp = FreePorts.UdpRange(RtpSpan);
             _nodes.Add(new ClusterNode(i, RolesOf(roles, i), FreePorts.Tcp(), FreePorts.Tcp(), sharedSip ? shared : FreePorts.TcpAndUdp(), rtp, rtp + RtpSpan - 1,
-                Path.Combine(Folder, string.Create(CultureInfo.InvariantCulture, $"node-{i}.log")), sharedSip));
+                Path.Combine(Folder, string.Create(CultureInfo.InvariantCulture, $"node-{i}.log")), sharedSip)
+            {
+                RunAsUid = ownUsers ? FirstUid + i : null,
+            });
         }
         _seeds = _nodes.Take(3).Select(n => n.Address).ToList();
         var seeds = _seeds;
-        // The first node alone creates the journal tables (concurrent creation races), then the rest join.
-        // One node at a time: processes starting together on a small machine compete for the CPU
+        // One node at a time (the first alone creates the journal tables; concurrent creation races): processes starting together on a small machine compete for the CPU
         // while they compile, long enough to miss heartbeats of a failure detector tuned for calls.
         foreach (var node in _nodes)
         {
-            node.Start(dll, seeds, Postgres.ConnectionString, Folder);
+            node.Start(_dll, seeds, Postgres.ConnectionString, WorkingDirectory(node));
             await WaitUntilAsync(() => node.IsReadyAsync(), StartTimeout, $"node {node.Number} ready");
         }
         await WaitUntilAsync(() => Task.FromResult(Members().Count == count), StartTimeout, $"{count} members Up");
+    }
+
+    /// <summary>User and group ids of nodes started with ownUsers are this plus the node's number.</summary>
+    public const int FirstUid = 61000;
+
+    private const UnixFileMode Readable = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead;
+
+    private string _dll = "";
+
+    /// <summary>The build output copied into the run folder, readable by every user; returns the copy's callcluster.dll.</summary>
+    private string CopyBuildOutput()
+    {
+        var source = Path.GetDirectoryName(ChaosPaths.CallClusterDll())!;
+        var target = Path.Combine(Folder, "app");
+        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
+        {
+            var copy = Path.Combine(target, Path.GetRelativePath(source, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
+            File.Copy(file, copy);
+        }
+        if (OperatingSystem.IsWindows())
+        {
+            throw new PlatformNotSupportedException("nodes under their own user ids need Linux");
+        }
+        foreach (var path in Directory.EnumerateFileSystemEntries(Folder, "*", SearchOption.AllDirectories).Append(Folder))
+        {
+            File.SetUnixFileMode(path, Directory.Exists(path) ? Readable | UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute : Readable);
+        }
+        return Path.Combine(target, "callcluster.dll");
+    }
+
+    /// <summary>The run folder, or for a node with its own user a folder of its own that it may write.</summary>
+    private string WorkingDirectory(ClusterNode node)
+    {
+        if (node.RunAsUid is null)
+        {
+            return Folder;
+        }
+        var folder = Path.Combine(Folder, string.Create(CultureInfo.InvariantCulture, $"node-{node.Number}"));
+        Directory.CreateDirectory(folder);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(folder, (UnixFileMode)0x1FF);
+        }
+        return folder;
     }
 
     /// <summary>Roles of node <paramref name="number"/>: entries separated by ';', one per node, the last repeating.</summary>
@@ -159,7 +207,7 @@ public sealed class LocalCluster : IAsyncDisposable
     {
         var node = this[number];
         var since = DateTimeOffset.UtcNow;
-        node.Start(ChaosPaths.CallClusterDll(), _seeds, Postgres.ConnectionString, Folder);
+        node.Start(_dll, _seeds, Postgres.ConnectionString, WorkingDirectory(node));
         _killed.Remove(number);
         await WaitUntilAsync(() => node.IsReadyAsync(), StartTimeout, $"node {number} ready again");
         await WaitUntilAsync(
@@ -180,6 +228,9 @@ public sealed class LocalCluster : IAsyncDisposable
         this[number].Kill();
         return null;
     }
+
+    /// <summary>Node <paramref name="number"/> is expected to exit by itself (a minority that downs itself): waits no longer fail on it.</summary>
+    public void ExpectExit(int number) => _killed.Add(number);
 
     /// <summary>kill -9 of node <paramref name="number"/>; returns the moment of the kill.</summary>
     public DateTimeOffset Kill(int number)
