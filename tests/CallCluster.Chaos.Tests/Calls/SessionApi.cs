@@ -19,6 +19,21 @@ public static class SessionApi
     public static async Task<bool> SessionAnswersAsync(this ClusterNode node, string id) =>
         await GetAsync(node, $"/api/v1/sessions/{Uri.EscapeDataString(id)}") is not null;
 
+    /// <summary>GET /api/v1/sessions/{id}: the session's kind and phase (lower case), or null.</summary>
+    public static async Task<(string Kind, string Phase)?> SessionKindAsync(this ClusterNode node, string id)
+    {
+        using var json = await GetAsync(node, $"/api/v1/sessions/{Uri.EscapeDataString(id)}");
+        if (json is null)
+        {
+            return null;
+        }
+        string Read(string name) => json.RootElement.EnumerateObject()
+            .FirstOrDefault(p => p.Name.Equals(name, StringComparison.OrdinalIgnoreCase)).Value is { ValueKind: JsonValueKind.String } v
+            ? v.GetString()!.ToLowerInvariant()
+            : "";
+        return (Read("kind"), Read("phase"));
+    }
+
     /// <summary>GET /api/v1/cdrs?limit=1000: the raw JSON of every record, or null.</summary>
     public static async Task<IReadOnlyList<string>?> CdrsAsync(this ClusterNode node)
     {

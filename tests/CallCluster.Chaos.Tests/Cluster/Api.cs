@@ -24,6 +24,21 @@ public static class Api
         }
     }
 
+    /// <summary>POST <paramref name="path"/> with a JSON body; the status code, or null when the node did not answer.</summary>
+    public static async Task<int?> PostAsync(this ClusterNode node, string path, object body)
+    {
+        try
+        {
+            using var cancellation = new CancellationTokenSource(CallTimeout);
+            using var response = await node.Http.PostAsJsonAsync(path, body, cancellation.Token);
+            return (int)response.StatusCode;
+        }
+        catch (Exception e) when (e is HttpRequestException or OperationCanceledException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>GET /api/v1/subscribers: the user names, or null when the node did not answer 200.</summary>
     public static async Task<IReadOnlyList<string>?> SubscribersAsync(this ClusterNode node)
     {
