@@ -70,7 +70,7 @@ public sealed class GatewayNodeLossTests(ITestOutputHelper output)
             var answeredAt = DateTimeOffset.UtcNow;
 
             var figures = new Figures(output, "gateway-node-kill");
-            figures.AddDistribution("media gap (longest RTP silence per call after the kill)", pairs.Skip(1).Select(p => Max(watch.Gap(p.Caller), watch.Gap(p.Callee))).ToList());
+            figures.AddDistribution("media gap (longest RTP silence per call after the kill)", pairs.Skip(1).Select(p => Figures.Max(watch.Gap(p.Caller), watch.Gap(p.Callee))).ToList());
             figures.Add("kill to node marked unreachable", unreachableAt - killedAt);
             figures.Add("kill to the first in-dialog transaction (BYE) answered 200 by the other gateway (polled)", firstAnswered - killedAt);
             figures.Add("kill to removal of the node", cluster.RemovedAt(1) - killedAt);
@@ -86,5 +86,4 @@ public sealed class GatewayNodeLossTests(ITestOutputHelper output)
         }
     }
 
-    private static TimeSpan? Max(TimeSpan? a, TimeSpan? b) => a is null || b is null ? null : (a > b ? a : b);
 }

@@ -61,14 +61,14 @@ public sealed class MediaNodeLossTests(ITestOutputHelper output)
             var figures = new Figures(output, "media-node-kill");
             foreach (var pair in moved)
             {
-                var gap = Max(watch.Gap(pair.Caller), watch.Gap(pair.Callee));
+                var gap = Figures.Max(watch.Gap(pair.Caller), watch.Gap(pair.Callee));
                 figures.Add($"call {pair.Caller.User} media gap", gap);
-                figures.Add($"call {pair.Caller.User} kill to media back", Max(watch.Resumed(pair.Caller), watch.Resumed(pair.Callee)));
-                figures.Add($"call {pair.Caller.User} re-INVITE answered", Max(watch.FirstReinviteAnswered(pair.Caller), watch.FirstReinviteAnswered(pair.Callee)));
+                figures.Add($"call {pair.Caller.User} kill to media back", Figures.Max(watch.Resumed(pair.Caller), watch.Resumed(pair.Callee)));
+                figures.Add($"call {pair.Caller.User} re-INVITE answered", Figures.Max(watch.FirstReinviteAnswered(pair.Caller), watch.FirstReinviteAnswered(pair.Callee)));
             }
-            figures.AddDistribution("media gap (moved calls)", moved.Select(p => Max(watch.Gap(p.Caller), watch.Gap(p.Callee))).ToList());
-            figures.AddDistribution("media gap (calls on the surviving media node)", pairs.Except(moved).Select(p => Max(watch.Gap(p.Caller), watch.Gap(p.Callee))).ToList());
-            figures.AddDistribution("first in-dialog transaction (re-INVITE) answered", moved.Select(p => Min(watch.FirstReinviteAnswered(p.Caller), watch.FirstReinviteAnswered(p.Callee))).ToList());
+            figures.AddDistribution("media gap (moved calls)", moved.Select(p => Figures.Max(watch.Gap(p.Caller), watch.Gap(p.Callee))).ToList());
+            figures.AddDistribution("media gap (calls on the surviving media node)", pairs.Except(moved).Select(p => Figures.Max(watch.Gap(p.Caller), watch.Gap(p.Callee))).ToList());
+            figures.AddDistribution("first in-dialog transaction (re-INVITE) answered", moved.Select(p => Figures.Min(watch.FirstReinviteAnswered(p.Caller), watch.FirstReinviteAnswered(p.Callee))).ToList());
 
             foreach (var pair in pairs)
             {
@@ -107,7 +107,5 @@ public sealed class MediaNodeLossTests(ITestOutputHelper output)
             $"no session left running on node {sessionNode.Number}");
     }
 
-    private static TimeSpan? Max(TimeSpan? a, TimeSpan? b) => a is null || b is null ? null : (a > b ? a : b);
 
-    private static TimeSpan? Min(TimeSpan? a, TimeSpan? b) => a is null ? b : b is null ? a : (a < b ? a : b);
 }

@@ -83,9 +83,9 @@ public sealed class PartitionTests(ITestOutputHelper output)
             figures.Add("isolation to its removal by the majority", cluster.RemovedAt(victim.Number) - cutAt);
             figures.Add("isolation to the first moved session answering again (polled)", firstAnswer - cutAt);
             figures.Add("isolation to every moved session answering again (polled)", allAnswered - cutAt);
-            figures.AddDistribution("media gap (calls anchored on the isolated node)", anchoredOnVictim.Select(p => Max(watch.Gap(p.Caller), watch.Gap(p.Callee))).ToList());
-            figures.AddDistribution("media gap (calls anchored on the other node)", pairs.Except(anchoredOnVictim).Select(p => Max(watch.Gap(p.Caller), watch.Gap(p.Callee))).ToList());
-            figures.AddDistribution("first in-dialog transaction (re-INVITE) answered", anchoredOnVictim.Select(p => Min(watch.FirstReinviteAnswered(p.Caller), watch.FirstReinviteAnswered(p.Callee))).ToList());
+            figures.AddDistribution("media gap (calls anchored on the isolated node)", anchoredOnVictim.Select(p => Figures.Max(watch.Gap(p.Caller), watch.Gap(p.Callee))).ToList());
+            figures.AddDistribution("media gap (calls anchored on the other node)", pairs.Except(anchoredOnVictim).Select(p => Figures.Max(watch.Gap(p.Caller), watch.Gap(p.Callee))).ToList());
+            figures.AddDistribution("first in-dialog transaction (re-INVITE) answered", anchoredOnVictim.Select(p => Figures.Min(watch.FirstReinviteAnswered(p.Caller), watch.FirstReinviteAnswered(p.Callee))).ToList());
 
             foreach (var pair in pairs)
             {
@@ -106,7 +106,5 @@ public sealed class PartitionTests(ITestOutputHelper output)
         }
     }
 
-    private static TimeSpan? Max(TimeSpan? a, TimeSpan? b) => a is null || b is null ? null : (a > b ? a : b);
 
-    private static TimeSpan? Min(TimeSpan? a, TimeSpan? b) => a is null ? b : b is null ? a : (a < b ? a : b);
 }

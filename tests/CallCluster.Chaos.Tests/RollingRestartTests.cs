@@ -46,7 +46,7 @@ public sealed class RollingRestartTests(ITestOutputHelper output)
                     await pair.WaitUntilAsync(cluster, () => watch.ReceivedSince(pair.Caller) > 60 && watch.ReceivedSince(pair.Callee) > 60 && pair.HearEachOther(), Bound, $"hear each other on fresh packets after node {node.Number} stopped");
                 }
                 figures.Add("SIGTERM to every call heard again on fresh packets (polled)", DateTimeOffset.UtcNow - stoppedAt);
-                figures.AddDistribution("media gap (longest RTP silence per call)", pairs.Select(p => Max(watch.Gap(p.Caller), watch.Gap(p.Callee))).ToList());
+                figures.AddDistribution("media gap (longest RTP silence per call)", pairs.Select(p => Figures.Max(watch.Gap(p.Caller), watch.Gap(p.Callee))).ToList());
                 await cluster.RestartAsync(node.Number);
             }
 
@@ -73,5 +73,4 @@ public sealed class RollingRestartTests(ITestOutputHelper output)
         }
     }
 
-    private static TimeSpan? Max(TimeSpan? a, TimeSpan? b) => a is null || b is null ? null : (a > b ? a : b);
 }

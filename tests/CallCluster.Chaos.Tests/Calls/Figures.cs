@@ -41,4 +41,10 @@ public sealed class Figures(ITestOutputHelper output, string fault)
         }
         return nodes.FirstOrDefault(n => port >= n.RtpLow && port <= n.RtpHigh);
     }
+
+    /// <summary>The later of two measures; null when either is missing.</summary>
+    public static TimeSpan? Max(TimeSpan? a, TimeSpan? b) => a is null || b is null ? null : (a > b ? a : b);
+
+    /// <summary>The earlier of two measures, or the one present.</summary>
+    public static TimeSpan? Min(TimeSpan? a, TimeSpan? b) => a is null ? b : b is null ? a : (a < b ? a : b);
 }
