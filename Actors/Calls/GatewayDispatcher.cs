@@ -9,7 +9,7 @@ namespace CallCluster.Actors.Calls;
 /// <summary>
 /// On session nodes: the gateway outbox every session entity is given. Each
 /// <see cref="ISipEffect"/> goes, numbered, to the outbox of the next gateway node (round robin,
-/// this node included), which acknowledges it; a gateway node found unreachable or removed gets
+/// this node included), which acknowledges it; a gateway node found unreachable, downed or removed gets
 /// its unacknowledged effects re-sent to another (see <see cref="DeliveryLedger"/>). Effects wait
 /// here while no gateway node is up. Trade-off: an effect the lost node handled just before dying,
 /// whose acknowledgement died with it, is sent twice (a peer answers the second BYE with 481).
@@ -39,6 +39,7 @@ public sealed class GatewayDispatcher : ReceiveActor, IWithTimers
         Receive<ClusterEvent.MemberLeft>(l => OnGateway(l.Member, a => new GatewayRetiring(a)));
         Receive<ClusterEvent.MemberExited>(x => OnGateway(x.Member, a => new GatewayRetiring(a)));
         Receive<ClusterEvent.UnreachableMember>(u => OnGateway(u.Member, a => new GatewayLost(a)));
+        Receive<ClusterEvent.MemberDowned>(d => OnGateway(d.Member, a => new GatewayLost(a)));
         Receive<ClusterEvent.MemberRemoved>(r => OnGateway(r.Member, a => new GatewayLost(a)));
         Receive<GatewayAvailable>(g => Apply(_ledger.GatewayUp(g.Address)));
         Receive<GatewayRetiring>(g => _ledger = _ledger.GatewayRetired(g.Address));

@@ -37,7 +37,7 @@ public static class CallClusterConfig
             remember-entities = on
             state-store-mode = ddata
             remember-entities-store = eventsourced
-            retry-interval = 1s
+            retry-interval = 250ms
             entity-restart-backoff = 2s
             shard-failure-backoff = 2s
             coordinator-failure-backoff = 2s

@@ -9,6 +9,7 @@ using Akka.Remote.Hosting;
 using CallCluster.Actors.Calls;
 using CallCluster.Actors.Cdr;
 using CallCluster.Actors.Directory;
+using CallCluster.Actors.Membership;
 using CallCluster.Actors.Persistence;
 using CallCluster.Actors.Registration;
 using CallCluster.Actors.Serialization;
@@ -68,6 +69,11 @@ public static class CallClusterHosting
                 var cluster = Akka.Cluster.Cluster.Get(system);
                 cluster.Join(cluster.SelfAddress);
             });
+        }
+
+        if (settings.DownCrashedNodes)
+        {
+            builder.WithActors((system, _) => system.ActorOf(CrashDowning.Props(), "crash-downing"));
         }
 
         AddCdrWriter(builder, database);

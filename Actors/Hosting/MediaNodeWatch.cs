@@ -7,27 +7,29 @@ using static CallCluster.Actors.Sessions.SessionCommands;
 namespace CallCluster.Actors.Hosting;
 
 /// <summary>
-/// On session nodes: as soon as a media member becomes unreachable, leaves (a graceful stop) or is
-/// removed, tells every session entity on this node <see cref="MediaNodeLost"/> for it, so calls anchored there
-/// re-anchor on another media node without waiting for the member to be downed and removed (the
-/// entity's own watch only fires then, seconds later). It repeats this every
+/// On session nodes: as soon as a media member becomes unreachable, is downed, leaves (a graceful
+/// stop) or is removed, tells every session entity on this node <see cref="MediaNodeLost"/> for it,
+/// so calls anchored there re-anchor on another media node without waiting for the member to be
+/// removed (the entity's own watch only fires then, seconds later). It looks again every
 /// <see cref="SweepInterval"/> for <see cref="Remember"/> after the loss, or until a member is Up
-/// again at that address: sessions that were hosted on the lost node itself (session and media
-/// roles together) recover here later and learn it then. Sessions without a leg on that node
-/// decide nothing. The media router already stops routing to an unreachable member.
+/// again at that address, and tells each session entity once per lost node: sessions that were
+/// hosted on the lost node itself (session and media roles together) recover here later and
+/// learn it within one sweep. Sessions without a leg on that node decide nothing. The media
+/// router already stops routing to an unreachable member.
 /// Trade-offs: a media node that was only briefly unreachable (a long pause) still loses its calls
 /// to another media node (its old endpoints go silent and are released there once the session
-/// ends, see MediaManagerActor); each sweep sends
-/// one message per local session.
+/// ends, see MediaManagerActor); each sweep asks the local region for its entity ids, and the
+/// ids told are kept per lost node until it is forgotten.
 /// </summary>
 public sealed class MediaNodeWatch : ReceiveActor, IWithTimers
 {
-    public static readonly TimeSpan SweepInterval = TimeSpan.FromSeconds(2);
+    public static readonly TimeSpan SweepInterval = TimeSpan.FromMilliseconds(250);
+    public static readonly TimeSpan AskTimeout = TimeSpan.FromSeconds(2);
     public static readonly TimeSpan Remember = TimeSpan.FromSeconds(60);
     private const string SweepTimer = "sweep";
     private readonly IActorRef _sessions;
     private readonly bool _subscribed;
-    private readonly Dictionary<string, DateTimeOffset> _lost = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, LostNode> _lost = new(StringComparer.Ordinal);
 
     public MediaNodeWatch(IActorRef sessions, bool subscribe)
     {
@@ -37,16 +39,23 @@ public sealed class MediaNodeWatch : ReceiveActor, IWithTimers
         {
             Akka.Cluster.Cluster.Get(Context.System).Subscribe(
                 Self, ClusterEvent.SubscriptionInitialStateMode.InitialStateAsEvents,
-                typeof(ClusterEvent.UnreachableMember), typeof(ClusterEvent.MemberLeft), typeof(ClusterEvent.MemberRemoved), typeof(ClusterEvent.MemberUp));
+                typeof(ClusterEvent.UnreachableMember), typeof(ClusterEvent.MemberDowned), typeof(ClusterEvent.MemberLeft), typeof(ClusterEvent.MemberRemoved), typeof(ClusterEvent.MemberUp));
         }
 
         Receive<ClusterEvent.UnreachableMember>(u => OnMedia(u.Member, m => new Unreachable(m)));
+        Receive<ClusterEvent.MemberDowned>(d => OnMedia(d.Member, m => new Unreachable(m)));
         Receive<ClusterEvent.MemberLeft>(l => OnMedia(l.Member, m => new Unreachable(m)));
         Receive<ClusterEvent.MemberRemoved>(r => OnMedia(r.Member, m => new Unreachable(m)));
         Receive<ClusterEvent.MemberUp>(u => OnMedia(u.Member, m => new Returned(m)));
         Receive<Unreachable>(u =>
         {
-            _lost[u.MediaNode] = Context.System.Scheduler.Now + Remember;
+            if (_lost.TryGetValue(u.MediaNode, out var known))
+            {
+                known.Expires = Context.System.Scheduler.Now + Remember;
+                return;
+            }
+
+            _lost[u.MediaNode] = new LostNode { Expires = Context.System.Scheduler.Now + Remember };
             Timers.StartPeriodicTimer(SweepTimer, Sweep.Instance, SweepInterval);
             Self.Tell(Sweep.Instance);
         });
@@ -54,9 +63,14 @@ public sealed class MediaNodeWatch : ReceiveActor, IWithTimers
         Receive<Sweep>(_ => OnSweep());
         Receive<Notify>(n =>
         {
-            foreach (var id in n.State.Shards.SelectMany(s => s.EntityIds))
+            foreach (var node in n.MediaNodes)
             {
-                foreach (var node in n.MediaNodes)
+                if (!_lost.TryGetValue(node, out var lost))
+                {
+                    continue;
+                }
+
+                foreach (var id in n.State.Shards.SelectMany(s => s.EntityIds).Where(lost.Told.Add))
                 {
                     _sessions.Tell(new MediaNodeLost(new SessionId(id), node));
                 }
@@ -93,7 +107,7 @@ public sealed class MediaNodeWatch : ReceiveActor, IWithTimers
     private void OnSweep()
     {
         var now = Context.System.Scheduler.Now;
-        foreach (var expired in _lost.Where(l => l.Value <= now).Select(l => l.Key).ToList())
+        foreach (var expired in _lost.Where(l => l.Value.Expires <= now).Select(l => l.Key).ToList())
         {
             _lost.Remove(expired);
         }
@@ -106,7 +120,7 @@ public sealed class MediaNodeWatch : ReceiveActor, IWithTimers
 
         var nodes = _lost.Keys.ToList();
         _sessions
-            .Ask<CurrentShardRegionState>(GetShardRegionState.Instance, SweepInterval)
+            .Ask<CurrentShardRegionState>(GetShardRegionState.Instance, AskTimeout)
             .PipeTo(Self, success: state => new Notify(nodes, state));
     }
 
@@ -115,6 +129,13 @@ public sealed class MediaNodeWatch : ReceiveActor, IWithTimers
 
     /// <summary>A media member is Up at <paramref name="MediaNode"/> again: sessions are no longer told it is lost.</summary>
     public sealed record Returned(string MediaNode);
+
+    private sealed class LostNode
+    {
+        public DateTimeOffset Expires { get; set; }
+
+        public HashSet<string> Told { get; } = new(StringComparer.Ordinal);
+    }
 
     private sealed record Sweep
     {

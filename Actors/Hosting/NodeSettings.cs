@@ -25,6 +25,13 @@ public sealed record NodeSettings
     /// <summary>Seed node addresses (<c>akka.tcp://callcluster@host:port</c>); empty: this node seeds itself.</summary>
     public IReadOnlyList<string> Seeds { get; init; } = [];
 
+    /// <summary>
+    /// Down a member as soon as its cluster port refuses connections (its process has exited), when
+    /// this node is on the majority side; see <c>Membership/CrashDowning</c>. Off: only the failure
+    /// detector and the split brain resolver down members.
+    /// </summary>
+    public bool DownCrashedNodes { get; init; } = true;
+
     public PersistenceSettings Persistence { get; init; } = new();
 
     /// <summary>Actor system name; every node of one cluster uses the same name.</summary>

@@ -35,7 +35,8 @@ public sealed record HttpSection(Uri Listen);
 public sealed record PersistenceSection(string Provider, string ConnectionString);
 
 /// <summary>`Cluster:*`: seeds are akka.tcp://callcluster@host:port addresses.</summary>
-public sealed record ClusterSection(string Hostname, int Port, IReadOnlyList<string> Seeds);
+/// <remarks>`Cluster:DownCrashedNodes` (default true): down a member at once when its cluster port refuses connections.</remarks>
+public sealed record ClusterSection(string Hostname, int Port, IReadOnlyList<string> Seeds, bool DownCrashedNodes = true);
 
 /// <summary>`Media:*`: inclusive RTP port range, the IP the RTP sockets bind to, and the address put in SDP.</summary>
 public sealed record MediaSection(int RtpPortMin, int RtpPortMax, string BindAddress, string? AdvertisedAddress);

@@ -32,6 +32,15 @@ internal static class SettingParsers
         throw new SettingsException($"{key}: '{value}' is not a port number ({range})");
     }
 
+    public static bool Boolean(string key, string value)
+    {
+        if (bool.TryParse(value.Trim(), out var flag))
+        {
+            return flag;
+        }
+        throw new SettingsException($"{key}: '{value}' is not true or false");
+    }
+
     public static Uri HttpUrl(string key, string value)
     {
         if (Uri.TryCreate(value, UriKind.Absolute, out var uri)

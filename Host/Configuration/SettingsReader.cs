@@ -125,7 +125,9 @@ public static partial class SettingsReader
             }
             seeds.Add(value);
         }
-        return new ClusterSection(hostname, port, seeds);
+        var downText = SettingValues.Scalar(configuration, "Cluster:DownCrashedNodes");
+        var downCrashed = downText is null || SettingParsers.Boolean("Cluster:DownCrashedNodes", downText);
+        return new ClusterSection(hostname, port, seeds, downCrashed);
     }
 
     private static MediaSection ReadMedia(IConfiguration configuration)

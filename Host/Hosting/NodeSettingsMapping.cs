@@ -23,6 +23,7 @@ public static class NodeSettingsMapping
         ClusterHostname = settings.Cluster.Hostname,
         ClusterPort = settings.Cluster.Port,
         Seeds = settings.Cluster.Seeds,
+        DownCrashedNodes = settings.Cluster.DownCrashedNodes,
         Persistence = new PersistenceSettings
         {
             Provider = settings.Persistence.Provider,

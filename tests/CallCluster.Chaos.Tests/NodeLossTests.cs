@@ -4,7 +4,11 @@ using Xunit.Abstractions;
 
 namespace CallCluster.Chaos.Tests;
 
-/// <summary>kill -9 of one node of three: the others stay ready, down it, and take over its singletons.</summary>
+/// <summary>
+/// kill -9 of one node of three: the others see its cluster port refuse connections and down it
+/// at once (crash downing; the split brain resolver would take its stable-after longer), remove
+/// it, stay ready and take over its singletons.
+/// </summary>
 public sealed class NodeLossTests(ITestOutputHelper output)
 {
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(60);
@@ -25,7 +29,8 @@ public sealed class NodeLossTests(ITestOutputHelper output)
             Bound,
             $"the survivors remove {victim.Address}");
         Assert.Equal(survivors.Select(n => n.Address).ToHashSet(), cluster.Members());
-        var downedAt = cluster.FirstLine(killedAt, l => ClusterLog.IsDowned(l, victim.Address));
+        var downedAt = cluster.FirstLine(killedAt, l => ClusterLog.IsCrashDowned(l, victim.Address));
+        Assert.True(downedAt is not null, $"no survivor downed {victim.Address} for refusing connections:{Environment.NewLine}{cluster.MembershipLines()}");
         var removedAt = cluster.FirstLine(killedAt, l => ClusterLog.IsRemoved(l, victim.Address));
         Assert.NotNull(removedAt);
 
@@ -52,7 +57,7 @@ public sealed class NodeLossTests(ITestOutputHelper output)
             Bound,
             $"node {survivors[1].Number} lists the subscribers written before and after the kill");
 
-        Report("kill -9 -> SBR downs it", downedAt - killedAt);
+        Report("kill -9 -> downed by a survivor (port refused)", downedAt - killedAt);
         Report("kill -9 -> removed, 2 members", removedAt - killedAt);
         Report("kill -9 -> sending of the first directory write that succeeded on a survivor", lastAskedAt - killedAt);
         Report("kill -9 -> that write answered", writableAt - killedAt);

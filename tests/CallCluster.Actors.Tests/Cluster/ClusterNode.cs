@@ -35,8 +35,9 @@ public sealed class ClusterNode : IAsyncDisposable
     public Address Address => Cluster.SelfAddress;
 
     public static async Task<ClusterNode> StartAsync(
-        string connectionString, IReadOnlyList<string> seeds, CancellationToken cancellationToken, CallClusterParts? parts = null)
+        string connectionString, IReadOnlyList<string> seeds, CancellationToken cancellationToken, CallClusterParts? parts = null, NodeOptions? options = null)
     {
+        options ??= new NodeOptions();
         var settings = new NodeSettings
         {
             ClusterHostname = "127.0.0.1",
@@ -44,11 +45,19 @@ public sealed class ClusterNode : IAsyncDisposable
             Seeds = seeds,
             Persistence = new PersistenceSettings { ConnectionString = connectionString },
             ShardCount = 20,
+            DownCrashedNodes = options.DownCrashedNodes,
         };
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
         builder.Services.AddCallClusterStores(settings);
-        builder.Services.AddAkka(settings.SystemName, (akka, _) => akka.AddCallCluster(settings, parts));
+        builder.Services.AddAkka(settings.SystemName, (akka, _) =>
+        {
+            akka.AddCallCluster(settings, parts);
+            if (options.Hocon is not null)
+            {
+                akka.AddHocon(options.Hocon, HoconAddMode.Prepend);
+            }
+        });
         var host = builder.Build();
         await host.StartAsync(cancellationToken);
         return new ClusterNode(host, settings);

@@ -17,16 +17,16 @@ public sealed class ThreeNodeCluster : IAsyncDisposable
 
     public string ConnectionString => _folder.SqliteConnectionString();
 
-    public static async Task<ThreeNodeCluster> StartAsync(Func<int, CallClusterParts?>? parts = null)
+    public static async Task<ThreeNodeCluster> StartAsync(Func<int, CallClusterParts?>? parts = null, NodeOptions? options = null)
     {
         var cluster = new ThreeNodeCluster();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        var first = await ClusterNode.StartAsync(cluster.ConnectionString, [], timeout.Token, parts?.Invoke(0));
+        var first = await ClusterNode.StartAsync(cluster.ConnectionString, [], timeout.Token, parts?.Invoke(0), options);
         cluster.Nodes.Add(first);
         var seed = first.Address.ToString();
         for (var i = 1; i < 3; i++)
         {
-            cluster.Nodes.Add(await ClusterNode.StartAsync(cluster.ConnectionString, [seed], timeout.Token, parts?.Invoke(i)));
+            cluster.Nodes.Add(await ClusterNode.StartAsync(cluster.ConnectionString, [seed], timeout.Token, parts?.Invoke(i), options));
         }
 
         await Eventually(() => AllUp(cluster.Nodes, 3), TimeSpan.FromSeconds(20), "three members up");

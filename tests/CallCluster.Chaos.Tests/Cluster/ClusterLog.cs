@@ -18,4 +18,8 @@ public static class ClusterLog
     /// <summary>The split brain resolver decided to down <paramref name="address"/>.</summary>
     public static bool IsDowned(string line, string address) =>
         line.Contains("SBR took decision", StringComparison.Ordinal) && line.Contains($"downing [{address}]", StringComparison.Ordinal);
+
+    /// <summary>A member downed <paramref name="address"/> because its cluster port refused connections (its process exited).</summary>
+    public static bool IsCrashDowned(string line, string address) =>
+        line.Contains($"Downing {address}: its cluster port refuses connections", StringComparison.Ordinal);
 }

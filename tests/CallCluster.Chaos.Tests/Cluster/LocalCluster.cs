@@ -242,7 +242,7 @@ public sealed class LocalCluster : IAsyncDisposable
     }
 
     /// <summary>The last 40 lines of any node about reachability, downing, removal or errors, in arrival order.</summary>
-    private string MembershipLines()
+    public string MembershipLines()
     {
         string[] marks = ["nreachable", "SBR", "own", "emoved", "eaving", "xiting", "fail:", "crit:"];
         return string.Join("\n", _nodes.Where(n => n.ProcessId is not null)
