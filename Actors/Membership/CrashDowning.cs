@@ -131,10 +131,26 @@ public sealed class CrashDowning : ReceiveActor, IWithTimers
         {
             _log.Warning("Downing {0}: its cluster port refuses connections, so its process has exited", address);
             _cluster.Down(address);
+            Quarantine(address);
         }
         else
         {
             _log.Info("Cluster port of {0} refuses connections; not downing it from here ({1})", address, verdict);
+        }
+    }
+
+    /// <summary>
+    /// The leader removes a downed member only once it is unreachable; quarantining the dead
+    /// incarnation marks it terminated at once, so it is removed at the next leader tick instead of
+    /// after the failure detector's pause. A quarantined incarnation can never talk to this node
+    /// again; a restarted process at the same address is a new incarnation and joins as usual.
+    /// </summary>
+    private void Quarantine(Address address)
+    {
+        var member = _cluster.State.Members.FirstOrDefault(m => m.Address.Equals(address));
+        if (member is not null && ((ExtendedActorSystem)Context.System).Provider is IRemoteActorRefProvider remote)
+        {
+            remote.Quarantine(address, member.UniqueAddress.Uid);
         }
     }
 

@@ -6,8 +6,12 @@ namespace CallCluster.Media.Mixing;
 /// <summary>
 /// One mixing thread (one per core), ticking every 20 ms on a precise clock: it sleeps until just
 /// before the deadline, then spins the last stretch. Mixes are handed in and out through a
-/// lock-free queue and live in the loop's own list; every tick runs every mix it owns. A tick that
-/// starts a whole period or more late is counted as missed and the schedule re-aligns (no burst).
+/// lock-free queue and live in the loop's own list; every tick runs every mix it owns. When the
+/// thread was held off the CPU for a whole period or more (another thread on its core, a garbage
+/// collection), it catches up: up to <see cref="MaxCatchUp"/> periods are run back to back, each
+/// taking the next frame from the jitter buffers, so no 20 ms frame is lost and receivers see a
+/// short burst that their jitter buffers absorb (counted in <see cref="LateTicks"/>). A stall
+/// longer than that is not replayed: those ticks are counted as missed and the schedule re-aligns.
 /// </summary>
 public sealed class MixerLoop : IDisposable
 {
@@ -20,8 +24,12 @@ public sealed class MixerLoop : IDisposable
     private int assigned;
     private long ticks;
     private long missed;
+    private long late;
     private long maxLatenessTicks;
     private long failures;
+
+    /// <summary>The most periods a stalled loop runs back to back to catch up (100 ms of audio).</summary>
+    public const int MaxCatchUp = 5;
 
     /// <summary>Starts the loop's thread.</summary>
     public MixerLoop(int index, TimeProvider time, TimeSpan spinTail)
@@ -38,8 +46,11 @@ public sealed class MixerLoop : IDisposable
     /// <summary>Ticks run.</summary>
     public long Ticks => Interlocked.Read(ref ticks);
 
-    /// <summary>Ticks skipped because the loop was a whole period or more late.</summary>
+    /// <summary>Ticks never run: the loop was more than <see cref="MaxCatchUp"/> periods late and re-aligned.</summary>
     public long MissedTicks => Interlocked.Read(ref missed);
+
+    /// <summary>Ticks run a whole period or more after their deadline, as part of catching up.</summary>
+    public long LateTicks => Interlocked.Read(ref late);
 
     /// <summary>Largest lateness of a tick start, in <see cref="TimeProvider.TimestampFrequency"/> units.</summary>
     public long MaxLateness => Interlocked.Read(ref maxLatenessTicks);
@@ -76,20 +87,24 @@ public sealed class MixerLoop : IDisposable
         {
             WaitUntil(next, precise: mixes.Count > 0 || !commands.IsEmpty);
             long now = time.GetTimestamp();
-            long late = now - next;
-            if (late > Interlocked.Read(ref maxLatenessTicks))
+            long lateness = now - next;
+            if (lateness > Interlocked.Read(ref maxLatenessTicks))
             {
-                Interlocked.Exchange(ref maxLatenessTicks, late);
+                Interlocked.Exchange(ref maxLatenessTicks, lateness);
             }
 
-            if (late >= period)
+            if (lateness > period * MaxCatchUp)
             {
                 if (mixes.Count > 0)
                 {
-                    Interlocked.Add(ref missed, late / period);
+                    Interlocked.Add(ref missed, lateness / period);
                 }
 
                 next = now;
+            }
+            else if (lateness >= period && mixes.Count > 0)
+            {
+                Interlocked.Increment(ref late);
             }
 
             next += period;

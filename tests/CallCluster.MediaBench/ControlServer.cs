@@ -11,7 +11,7 @@ namespace CallCluster.MediaBench;
 /// The <c>serve</c> mode: a <see cref="MediaNode"/> in this process, set up over a line-based TCP
 /// control on loopback, one connection at a time (the node is owned by this thread). Requests:
 /// <c>relay ID PORTA PORTB</c> → <c>ok PA PB</c> (A sends to PA, B to PB; a bridge forwarding PCMU
-/// undecoded), <c>mix ID P1 P2 P3</c> → <c>ok X Y Z</c>, <c>ticks</c> → <c>ok TICKS MISSED GEN0-COLLECTIONS</c>,
+/// undecoded), <c>mix ID P1 P2 P3</c> → <c>ok X Y Z</c>, <c>ticks</c> → <c>ok TICKS MISSED LATE GEN0-COLLECTIONS</c>,
 /// <c>release</c> → <c>ok SESSIONS</c>, <c>shutdown</c>. Anything else → <c>error REASON</c>.
 /// </summary>
 public sealed class ControlServer(MediaNode node, int controlPort)
@@ -69,7 +69,7 @@ public sealed class ControlServer(MediaNode node, int controlPort)
             {
                 ["relay", var id, var a, var b] => Relay(id, Port(a), Port(b)),
                 ["mix", var id, var p1, var p2, var p3] => Mix(id, [Port(p1), Port(p2), Port(p3)]),
-                ["ticks"] => $"ok {node.Loops.Sum(l => l.Ticks)} {node.Loops.Sum(l => l.MissedTicks)} {GC.CollectionCount(0)}",
+                ["ticks"] => $"ok {node.Loops.Sum(l => l.Ticks)} {node.Loops.Sum(l => l.MissedTicks)} {node.Loops.Sum(l => l.LateTicks)} {GC.CollectionCount(0)}",
                 ["release"] => $"ok {ReleaseAll()}",
                 _ => "error unknown request",
             };

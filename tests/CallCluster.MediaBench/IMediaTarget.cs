@@ -15,8 +15,8 @@ public interface IMediaTarget : IDisposable
     /// <summary>Sets up a three-party mix; returns, per participant, the port it sends to.</summary>
     IReadOnlyList<int> CreateMix(int mix, IReadOnlyList<int> participantPorts);
 
-    /// <summary>Mixing-loop counters (ticks, missed) and gen-0 collections so far, when the target mixes; null otherwise.</summary>
-    (long Ticks, long Missed, long Gen0)? MixTicks();
+    /// <summary>Mixing-loop counters (ticks, missed, run late to catch up) and gen-0 collections so far, when the target mixes; null otherwise.</summary>
+    (long Ticks, long Missed, long Late, long Gen0)? MixTicks();
 
     /// <summary>Tears down everything set up so far.</summary>
     void ReleaseAll();

@@ -73,7 +73,7 @@ public static class LoadRunner
         double delivered = expected == 0 ? 100 : 100.0 * (receivedAfter - receivedBefore) / expected;
         return string.Concat(
             $"media-compare mix target={target.Name} mixes={mixes} seconds={measured.TotalSeconds:0} ticks={after.Ticks - before.Ticks} ",
-            $"missed_ticks={after.Missed - before.Missed} gen0_gcs={after.Gen0 - before.Gen0} delivered_pct={delivered:0.0} relay_cpu_pct={cpu:0.0} pacer_lag_max_us={lag} pacer_skipped_ms={skipped}");
+            $"missed_ticks={after.Missed - before.Missed} late_ticks={after.Late - before.Late} gen0_gcs={after.Gen0 - before.Gen0} delivered_pct={delivered:0.0} relay_cpu_pct={cpu:0.0} pacer_lag_max_us={lag} pacer_skipped_ms={skipped}");
     }
 
     /// <summary>CPU used by the relay process over the window, in % of one core; -1 when not measured.</summary>

@@ -44,10 +44,10 @@ public sealed class OursTarget : IMediaTarget
         return ports.Length == participantPorts.Count ? ports : throw new FormatException("mix reply needs one port per participant");
     }
 
-    public (long Ticks, long Missed, long Gen0)? MixTicks()
+    public (long Ticks, long Missed, long Late, long Gen0)? MixTicks()
     {
         var counters = RequestLongs("ticks");
-        return counters.Length == 3 ? (counters[0], counters[1], counters[2]) : throw new FormatException("ticks reply needs three counters");
+        return counters.Length == 4 ? (counters[0], counters[1], counters[2], counters[3]) : throw new FormatException("ticks reply needs four counters");
     }
 
     public void ReleaseAll() => Request("release");

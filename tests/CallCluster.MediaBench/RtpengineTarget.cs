@@ -41,7 +41,7 @@ public sealed class RtpengineTarget(IPEndPoint control) : IMediaTarget
     public IReadOnlyList<int> CreateMix(int mix, IReadOnlyList<int> participantPorts) =>
         throw new InvalidOperationException("rtpengine does not mix here: three-party mixes are measured on our media node only (--target ours)");
 
-    public (long Ticks, long Missed, long Gen0)? MixTicks() => null;
+    public (long Ticks, long Missed, long Late, long Gen0)? MixTicks() => null;
 
     public void ReleaseAll()
     {

@@ -8,13 +8,18 @@ namespace CallCluster.Actors.Tests.Membership;
 /// <summary>
 /// Three ActorSystems in one process, with a split brain resolver so slow (stable-after 60 s) that
 /// within the test only crash downing can down a member: a crashed member, whose cluster port then
-/// refuses connections, is downed by the two others and removed once the failure detector (pause
-/// 3 s) has marked it unreachable (the leader removes only unreachable downed members); with crash
-/// downing off it stays a member, unreachable and Up.
+/// refuses connections, is downed by the two others and removed even with a failure detector
+/// pause of 60 s (its quarantined incarnation counts as terminated); with crash downing off it
+/// stays a member, unreachable and Up.
 /// </summary>
 public sealed class CrashDowningClusterTests(ITestOutputHelper output)
 {
     private const string SlowDetection = """
+        akka.cluster.failure-detector.acceptable-heartbeat-pause = 60s
+        akka.cluster.split-brain-resolver.stable-after = 60s
+        """;
+
+    private const string SlowResolver = """
         akka.cluster.failure-detector.acceptable-heartbeat-pause = 3s
         akka.cluster.split-brain-resolver.stable-after = 60s
         """;
@@ -35,7 +40,7 @@ public sealed class CrashDowningClusterTests(ITestOutputHelper output)
         victim.Crash();
 
         var before = await Task.WhenAny(removed.Task, Task.Delay(TimeSpan.FromSeconds(20)));
-        Assert.True(before == removed.Task, "the crashed member was not removed within 20 s (resolver stable-after 60 s)");
+        Assert.True(before == removed.Task, "the crashed member was not removed within 20 s (failure detector pause and resolver stable-after 60 s)");
         Assert.Equal(MemberStatus.Down, await removed.Task);
         await Eventually(() => Task.FromResult(survivors.All(n => n.Cluster.State.Members.Count == 2 && n.Cluster.State.Members.All(m => m.Status == MemberStatus.Up))), TimeSpan.FromSeconds(10), "two members up on both survivors");
         output.WriteLine($"{address} removed; survivors: {string.Join(", ", survivors[0].Cluster.State.Members.Select(m => m.Address))}");
@@ -44,7 +49,7 @@ public sealed class CrashDowningClusterTests(ITestOutputHelper output)
     [Fact(Timeout = 90_000)]
     public async Task With_crash_downing_off_a_crashed_member_is_left_to_the_failure_detector()
     {
-        await using var cluster = await ThreeNodeCluster.StartAsync(options: new NodeOptions(SlowDetection, DownCrashedNodes: false));
+        await using var cluster = await ThreeNodeCluster.StartAsync(options: new NodeOptions(SlowResolver, DownCrashedNodes: false));
         var address = cluster.Nodes[2].Address;
 
         cluster.Nodes[2].Crash();

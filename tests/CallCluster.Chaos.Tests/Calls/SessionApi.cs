@@ -7,6 +7,7 @@ namespace CallCluster.Chaos.Tests.Calls;
 public static class SessionApi
 {
     private static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(8);
+    private static readonly TimeSpan PollTimeout = TimeSpan.FromSeconds(1);
 
     /// <summary>GET /api/v1/sessions: ids of the sessions hosted on this node, or null.</summary>
     public static async Task<IReadOnlyList<string>?> LocalSessionsAsync(this ClusterNode node)
@@ -16,8 +17,13 @@ public static class SessionApi
     }
 
     /// <summary>True when GET /api/v1/sessions/{id} answers 200 (the entity runs and answers).</summary>
+    /// <remarks>
+    /// Waits at most <see cref="PollTimeout"/>: a query sent while the session's old node is not yet
+    /// known to be gone is lost with it (the node answers 503 after its own 5 s), so a poller that
+    /// waited for that answer would measure the query's timeout rather than the failover.
+    /// </remarks>
     public static async Task<bool> SessionAnswersAsync(this ClusterNode node, string id) =>
-        await GetAsync(node, $"/api/v1/sessions/{Uri.EscapeDataString(id)}") is not null;
+        await GetAsync(node, $"/api/v1/sessions/{Uri.EscapeDataString(id)}", PollTimeout) is not null;
 
     /// <summary>GET /api/v1/sessions/{id}: the session's kind and phase (lower case), or null.</summary>
     public static async Task<(string Kind, string Phase)?> SessionKindAsync(this ClusterNode node, string id)
@@ -41,11 +47,11 @@ public static class SessionApi
         return json?.RootElement.GetProperty("cdrs").EnumerateArray().Select(c => c.GetRawText()).ToList();
     }
 
-    private static async Task<JsonDocument?> GetAsync(ClusterNode node, string path)
+    private static async Task<JsonDocument?> GetAsync(ClusterNode node, string path, TimeSpan? timeout = null)
     {
         try
         {
-            using var cancellation = new CancellationTokenSource(CallTimeout);
+            using var cancellation = new CancellationTokenSource(timeout ?? CallTimeout);
             using var response = await node.Http.GetAsync(path, cancellation.Token);
             return response.IsSuccessStatusCode
                 ? JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellation.Token))
