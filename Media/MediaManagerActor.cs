@@ -1,4 +1,5 @@
 using Akka.Actor;
+using Akka.Event;
 using CallCluster.Actors.MediaProtocol;
 using CallCluster.Media.Node;
 
@@ -17,11 +18,14 @@ public sealed class MediaManagerActor : ReceiveActor, IWithTimers
     private readonly MediaNode node;
     private readonly Dictionary<string, IActorRef> allocators = new(StringComparer.Ordinal);
     private readonly HashSet<string> orphans = new(StringComparer.Ordinal);
+    private readonly int realtimePriority;
+    private bool schedulingReported;
 
     /// <summary>Creates the actor; prefer <see cref="Props"/>.</summary>
     public MediaManagerActor(MediaSettings settings, TimeProvider time)
     {
         node = new MediaNode(settings, time);
+        realtimePriority = settings.MixerRealtimePriority;
         Receive<AllocateEndpoint>(command =>
         {
             var reply = Guarded(command.SessionId, () => node.Allocate(command));
@@ -57,6 +61,7 @@ public sealed class MediaManagerActor : ReceiveActor, IWithTimers
         Receive<GetMediaStats>(_ => Sender.Tell(node.Stats()));
         Receive<CheckDeadMedia>(_ =>
         {
+            ReportScheduling();
             foreach (var dead in node.CollectDead())
             {
                 if (orphans.Contains(dead.EndpointId))
@@ -136,5 +141,27 @@ public sealed class MediaManagerActor : ReceiveActor, IWithTimers
     private sealed record CheckDeadMedia
     {
         public static CheckDeadMedia Instance { get; } = new();
+    }
+
+    /// <summary>Says once whether the mixing loops got the real-time class they asked for.</summary>
+    private void ReportScheduling()
+    {
+        if (schedulingReported || realtimePriority == 0)
+        {
+            return;
+        }
+
+        schedulingReported = true;
+        var realtime = node.Loops.Count(l => l.Realtime);
+        if (realtime == node.Loops.Count)
+        {
+            Context.GetLogger().Info("Mixing loops: {0}, SCHED_FIFO priority {1}", realtime, realtimePriority);
+        }
+        else
+        {
+            Context.GetLogger().Warning(
+                "Mixing loops: {0} of {1} run SCHED_FIFO priority {2}; the others share their core with the socket threads (grant CAP_SYS_NICE, or set Media:MixerRealtimePriority=0)",
+                realtime, node.Loops.Count, realtimePriority);
+        }
     }
 }

@@ -16,6 +16,16 @@ public sealed record MediaSettings(
     TimeSpan DeadMediaTimeout,
     int MixerLoops = 0)
 {
+    /// <summary>Real-time priority the mixing loops ask for by default: none (<see cref="MixerRealtimePriority"/>).</summary>
+    public const int DefaultMixerRealtimePriority = 0;
+
+    /// <summary>
+    /// SCHED_FIFO priority (1-99) of the mixing threads on Linux, so that a 20 ms tick is not held
+    /// off by the socket threads sharing its core; 0 (the default) keeps normal scheduling. Needs
+    /// CAP_SYS_NICE; without it the loops run normally (<see cref="Mixing.MixerLoop.Realtime"/> tells).
+    /// </summary>
+    public int MixerRealtimePriority { get; init; } = DefaultMixerRealtimePriority;
+
     /// <summary>How often endpoints are checked for silence.</summary>
     public TimeSpan DeadMediaCheckInterval { get; init; } = TimeSpan.FromSeconds(1);
 

@@ -1,4 +1,5 @@
 using System.Net;
+using CallCluster.Media;
 
 namespace CallCluster.Host.Configuration;
 
@@ -38,8 +39,11 @@ public sealed record PersistenceSection(string Provider, string ConnectionString
 /// <remarks>`Cluster:DownCrashedNodes` (default true): down a member at once when its cluster port refuses connections.</remarks>
 public sealed record ClusterSection(string Hostname, int Port, IReadOnlyList<string> Seeds, bool DownCrashedNodes = true);
 
-/// <summary>`Media:*`: inclusive RTP port range, the IP the RTP sockets bind to, and the address put in SDP.</summary>
-public sealed record MediaSection(int RtpPortMin, int RtpPortMax, string BindAddress, string? AdvertisedAddress);
+/// <summary>
+/// `Media:*`: inclusive RTP port range, the IP the RTP sockets bind to, the address put in SDP, and
+/// the mixing threads' real-time priority (`Media:MixerRealtimePriority`, 0 = normal scheduling).
+/// </summary>
+public sealed record MediaSection(int RtpPortMin, int RtpPortMax, string BindAddress, string? AdvertisedAddress, int MixerRealtimePriority = MediaSettings.DefaultMixerRealtimePriority);
 
 /// <summary>`Provisioning:File`: a JSON file loaded into the directory at start.</summary>
 public sealed record ProvisioningSection(string? File);

@@ -32,6 +32,15 @@ internal static class SettingParsers
         throw new SettingsException($"{key}: '{value}' is not a port number ({range})");
     }
 
+    public static int Priority(string key, string value)
+    {
+        if (int.TryParse(value.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var priority) && priority <= 99)
+        {
+            return priority;
+        }
+        throw new SettingsException($"{key}: '{value}' is not a real-time priority (0 to 99, 0 = off)");
+    }
+
     public static bool Boolean(string key, string value)
     {
         if (bool.TryParse(value.Trim(), out var flag))

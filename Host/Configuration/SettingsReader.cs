@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
+using CallCluster.Media;
 using Npgsql;
 
 namespace CallCluster.Host.Configuration;
@@ -143,7 +144,9 @@ public static partial class SettingsReader
         {
             throw new SettingsException($"Media:AdvertisedAddress: required when Media:BindAddress is {bindText} (the address terminals send RTP to)");
         }
-        return new MediaSection(min, max, bind.ToString(), advertised is null ? null : SettingParsers.HostName("Media:AdvertisedAddress", advertised));
+        var priorityText = SettingValues.Scalar(configuration, "Media:MixerRealtimePriority");
+        var priority = priorityText is null ? MediaSettings.DefaultMixerRealtimePriority : SettingParsers.Priority("Media:MixerRealtimePriority", priorityText);
+        return new MediaSection(min, max, bind.ToString(), advertised is null ? null : SettingParsers.HostName("Media:AdvertisedAddress", advertised), priority);
     }
 
     [GeneratedRegex(@"^akka\.tcp://callcluster@(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.\-]+):([1-9][0-9]{0,4})$")]

@@ -15,7 +15,10 @@ public static class NodeSettingsMapping
         settings.Media.RtpPortMax,
         settings.Media.AdvertisedAddress ?? settings.Media.BindAddress,
         settings.Media.BindAddress,
-        DeadMediaTimeout);
+        DeadMediaTimeout)
+    {
+        MixerRealtimePriority = settings.Media.MixerRealtimePriority,
+    };
 
     public static NodeSettings ToNodeSettings(this CallClusterSettings settings) => new()
     {

@@ -19,6 +19,7 @@ public sealed class MixerLoop : IDisposable
     private readonly List<AudioMix> mixes = [];
     private readonly TimeProvider time;
     private readonly TimeSpan spinTail;
+    private readonly int realtimePriority;
     private readonly Thread thread;
     private volatile bool stopping;
     private int assigned;
@@ -27,18 +28,23 @@ public sealed class MixerLoop : IDisposable
     private long late;
     private long maxLatenessTicks;
     private long failures;
+    private volatile bool realtime;
 
     /// <summary>The most periods a stalled loop runs back to back to catch up (100 ms of audio).</summary>
     public const int MaxCatchUp = 5;
 
-    /// <summary>Starts the loop's thread.</summary>
-    public MixerLoop(int index, TimeProvider time, TimeSpan spinTail)
+    /// <summary>Starts the loop's thread; <paramref name="realtimePriority"/> 1-99 asks for SCHED_FIFO at that priority (0: normal scheduling).</summary>
+    public MixerLoop(int index, TimeProvider time, TimeSpan spinTail, int realtimePriority = 0)
     {
         this.time = time;
         this.spinTail = spinTail;
+        this.realtimePriority = realtimePriority;
         thread = new Thread(Run) { IsBackground = true, Name = $"media-mixer-{index}", Priority = ThreadPriority.AboveNormal };
         thread.Start();
     }
+
+    /// <summary>True once the thread runs in the real-time class (asked for and permitted).</summary>
+    public bool Realtime => realtime;
 
     /// <summary>Mixes assigned (including ones still being handed in).</summary>
     public int Assigned => Volatile.Read(ref assigned);
@@ -81,6 +87,7 @@ public sealed class MixerLoop : IDisposable
 
     private void Run()
     {
+        realtime = realtimePriority > 0 && RealtimeScheduling.TryEnter(realtimePriority);
         long period = (long)(time.TimestampFrequency * AudioFrame.Duration.TotalSeconds);
         long next = time.GetTimestamp() + period;
         while (!stopping)

@@ -40,7 +40,7 @@ public sealed partial class MediaNode : IDisposable
 
         pool = new PortPool(settings.PortRangeStart, settings.PortRangeEnd);
         factory = new EndpointFactory(pool, bind, this.time);
-        loops = [.. Enumerable.Range(0, settings.EffectiveMixerLoops).Select(i => new MixerLoop(i, TimeProvider.System, TimeSpan.FromMilliseconds(1)))];
+        loops = [.. Enumerable.Range(0, settings.EffectiveMixerLoops).Select(i => new MixerLoop(i, TimeProvider.System, TimeSpan.FromMilliseconds(1), settings.MixerRealtimePriority))];
     }
 
     /// <summary>The settings.</summary>

@@ -14,7 +14,8 @@
 # it loses packets. Mix sweep (ours): $MIXES three-party mixes, stops at the first missed tick.
 # Prints every `media-compare` line and a summary; keeps them in $OUT (default a temp folder).
 # usage: compare.sh        env: CALLS, MIXES, SECONDS_PER_RUN (10), WARMUP (3), SCHED (nice|fifo), OUT,
-#                          OURS_ENV (NAME=VALUE ... for the serve process), TARGETS ("ours rtpengine")
+#                          OURS_ENV (NAME=VALUE ... for the serve process),
+#                          OURS_ARGS (extra serve options, e.g. "--realtime-priority 0"), TARGETS ("ours rtpengine")
 set -u
 # Own session, so its own scheduler autogroup (kernel.sched_autogroup_enabled): nice only ranks
 # processes within an autogroup, so the group itself is given nice -20 below.
@@ -66,7 +67,7 @@ dotnet build "$root/tests/CallCluster.MediaBench/CallCluster.MediaBench.csproj" 
   || { cat "$out/build.log" >&2; exit 2; }
 "$bench" selftest >"$out/selftest.log" 2>&1 || { cat "$out/selftest.log" >&2; exit 2; }  # ng/bencode parsing
 
-env ${OURS_ENV:-} "${prio[@]}" taskset -c 0 "$bench" serve --control "$ours_control" --ports "$ours_ports" --mixer-loops 1 >"$out/ours.log" 2>&1 &
+env ${OURS_ENV:-} "${prio[@]}" taskset -c 0 "$bench" serve --control "$ours_control" --ports "$ours_ports" --mixer-loops 1 ${OURS_ARGS:-} >"$out/ours.log" 2>&1 &
 pids+=($!)
 "${prio[@]}" taskset -c 0 rtpengine --config-file=none --table=-1 --foreground --log-stderr --log-level=4 \
   --interface=127.0.0.1 --listen-ng="127.0.0.1:$rtpe_control" --port-min="$rtpe_first" --port-max="$rtpe_last" \

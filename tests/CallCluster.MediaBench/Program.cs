@@ -9,7 +9,7 @@ using CallCluster.MediaBench;
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 const string Usage =
-    "usage: serve --control PORT [--ports FIRST-LAST] [--mixer-loops N]\n" +
+    "usage: serve --control PORT [--ports FIRST-LAST] [--mixer-loops N] [--realtime-priority P (0 = off)]\n" +
     "       selftest\n" +
     "       load --target ours|rtpengine --control PORT [--calls N] [--mixes M] [--seconds S] [--warmup S] [--sockets K] [--relay-pid PID]";
 try
@@ -23,7 +23,10 @@ try
                 throw new FormatException("--ports must be FIRST-LAST within 1024-65535");
             }
 
-            var settings = new MediaSettings(first, last, "127.0.0.1", "127.0.0.1", TimeSpan.FromMinutes(30), options.Number("mixer-loops", 1));
+            var settings = new MediaSettings(first, last, "127.0.0.1", "127.0.0.1", TimeSpan.FromMinutes(30), options.Number("mixer-loops", 1))
+            {
+                MixerRealtimePriority = options.Number("realtime-priority", MediaSettings.DefaultMixerRealtimePriority),
+            };
             using (var node = new MediaNode(settings))
             {
                 new ControlServer(node, options.Number("control", 0, required: true)).Run();

@@ -37,6 +37,8 @@ public sealed class SettingsValidationTests
     [InlineData("--Cluster:Seeds:0=akka.tcp://other@10.0.0.1:4053", "Cluster:Seeds:0: 'akka.tcp://other@10.0.0.1:4053' is not akka.tcp://callcluster@HOST:PORT")]
     [InlineData("--Cluster:Seeds=10.0.0.1:4053", "Cluster:Seeds: '10.0.0.1:4053' is not akka.tcp://callcluster@HOST:PORT")]
     [InlineData("--Cluster:DownCrashedNodes=maybe", "Cluster:DownCrashedNodes: 'maybe' is not true or false")]
+    [InlineData("--Media:MixerRealtimePriority=100", "Media:MixerRealtimePriority: '100' is not a real-time priority (0 to 99, 0 = off)")]
+    [InlineData("--Media:MixerRealtimePriority=-1", "Media:MixerRealtimePriority: '-1' is not a real-time priority (0 to 99, 0 = off)")]
     [InlineData("--Media:RtpPortRange=20000", "Media:RtpPortRange: '20000' is not a port range FIRST-LAST within 1024-65535")]
     [InlineData("--Media:RtpPortRange=30000-20000", "Media:RtpPortRange: '30000-20000' must hold at least two ports (an RTP and RTCP pair)")]
     [InlineData("--Media:RtpPortRange=80-90", "Media:RtpPortRange: '80-90' is not a port range FIRST-LAST within 1024-65535")]
@@ -67,13 +69,14 @@ public sealed class SettingsValidationTests
             "--Sip:Listen:0=udp:[::1]:5070", "--Sip:Listen:1=tcp:0.0.0.0:5070", "--Sip:AdvertisedAddress=sip.example.com:5060",
             "--Sip:Domain=example.com", "--Cluster:Port=0", "--Media:RtpPortRange=40000-40001", "--Media:AdvertisedAddress=203.0.113.7", "--Media:BindAddress=0.0.0.0",
             "--Persistence:Provider=postgres", "--Persistence:ConnectionString=Host=127.0.0.1;Port=5433;Username=cc;Database=cc",
-            "--Logging:Format=JSON", "--Node:Roles=Session", "--Cluster:DownCrashedNodes=False",
+            "--Logging:Format=JSON", "--Node:Roles=Session", "--Cluster:DownCrashedNodes=False", "--Media:MixerRealtimePriority=20",
         ]));
 
         Assert.Equal(["udp:[::1]:5070", "tcp:0.0.0.0:5070"], settings.Sip.Listen.Select(l => l.ToString()));
         Assert.Equal("sip.example.com:5060", settings.Sip.AdvertisedAddress);
         Assert.Equal(0, settings.Cluster.Port);
         Assert.False(settings.Cluster.DownCrashedNodes);
+        Assert.Equal(20, settings.Media.MixerRealtimePriority);
         Assert.Equal((40000, 40001), (settings.Media.RtpPortMin, settings.Media.RtpPortMax));
         Assert.Equal(("0.0.0.0", "203.0.113.7"), (settings.Media.BindAddress, settings.Media.AdvertisedAddress));
         Assert.Equal("postgres", settings.Persistence.Provider);

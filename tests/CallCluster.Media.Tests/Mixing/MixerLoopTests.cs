@@ -46,6 +46,17 @@ public sealed class MixerLoopTests
         WaitFor(() => mix.Ticks == 3, "the next tick one period after the re-aligned one");
     }
 
+    [Fact]
+    public void A_loop_asking_for_real_time_priority_gets_it_exactly_when_the_process_may_and_keeps_ticking()
+    {
+        using var loop = new MixerLoop(0, TimeProvider.System, TimeSpan.FromMilliseconds(1), realtimePriority: 10);
+        var mix = new AudioMix(1, "s", []);
+        loop.Add(mix);
+        WaitFor(() => mix.Ticks >= 3, "three ticks");
+
+        Assert.Equal(OperatingSystem.IsLinux() && Environment.IsPrivilegedProcess, loop.Realtime);
+    }
+
     private static void WaitFor(Func<bool> condition, string what)
     {
         var deadline = DateTime.UtcNow.AddSeconds(10);
