@@ -37,16 +37,17 @@ public sealed class GatewayNodeLossTests(ITestOutputHelper output)
             var killedAt = cluster.Kill(1);
             await using var watch = new MediaGapWatch(phones, killedAt, Bound * 2);
             // Hung up at once: the session's BYE to the callee may go to node 1's outbox before node 3
-            // finds node 1 unreachable; unacknowledged, it is re-sent to node 2 then. The caller's
+            // finds node 1 gone (downed for refusing connections, or unreachable); unacknowledged, it
+            // is re-sent to node 2 then. The caller's
             // BYE reaches node 2 through the shared port.
             await pairs[0].HangUpAsync(cluster, Bound);
             await cluster.WaitUntilAsync(async () => await survivor.SampleAsync(byeAnswered) >= before + 1, Bound, "gateway node 2 answers the first BYE with 200");
             var firstAnswered = DateTimeOffset.UtcNow;
             await cluster.WaitUntilAsync(
-                () => Task.FromResult(cluster.FirstLine(killedAt, l => ClusterLog.IsUnreachable(l, cluster[1].Address)) is not null),
+                () => Task.FromResult(cluster.FirstLine(killedAt, l => ClusterLog.IsLost(l, cluster[1].Address)) is not null),
                 Bound,
-                "node 1 marked unreachable");
-            var unreachableAt = cluster.FirstLine(killedAt, l => ClusterLog.IsUnreachable(l, cluster[1].Address));
+                "node 1 downed or marked unreachable");
+            var lostAt = cluster.FirstLine(killedAt, l => ClusterLog.IsLost(l, cluster[1].Address));
             // Past the failure detector and the split brain resolver: node 1 is removed, the calls went on meanwhile.
             await cluster.WaitUntilAsync(() => Task.FromResult(!cluster.Members().Contains(cluster[1].Address)), Bound, "node 1 removed");
             foreach (var phone in pairs.Skip(1).SelectMany(p => p.Phones))
@@ -71,7 +72,7 @@ public sealed class GatewayNodeLossTests(ITestOutputHelper output)
 
             var figures = new Figures(output, "gateway-node-kill");
             figures.AddDistribution("media gap (longest RTP silence per call after the kill)", pairs.Skip(1).Select(p => Figures.Max(watch.Gap(p.Caller), watch.Gap(p.Callee))).ToList());
-            figures.Add("kill to node marked unreachable", unreachableAt - killedAt);
+            figures.Add("kill to node downed or marked unreachable", lostAt - killedAt);
             figures.Add("kill to the first in-dialog transaction (BYE) answered 200 by the other gateway (polled)", firstAnswered - killedAt);
             figures.Add("kill to removal of the node", cluster.RemovedAt(1) - killedAt);
             figures.Add($"BYEs sent once removed to all {Pairs - 1} answered 200 by the other gateway (polled)", answeredAt - byesAt);

@@ -22,4 +22,7 @@ public static class ClusterLog
     /// <summary>A member downed <paramref name="address"/> because its cluster port refused connections (its process exited).</summary>
     public static bool IsCrashDowned(string line, string address) =>
         line.Contains($"Downing {address}: its cluster port refuses connections", StringComparison.Ordinal);
+
+    /// <summary>A member found <paramref name="address"/> gone: unreachable, or downed because its port refused connections.</summary>
+    public static bool IsLost(string line, string address) => IsUnreachable(line, address) || IsCrashDowned(line, address);
 }
