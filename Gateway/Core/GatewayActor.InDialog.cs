@@ -55,7 +55,7 @@ public sealed partial class GatewayActor
     }
 
     private void AskSession(TransactionKey key, SipRequest request, ISessionCommand command, TransactionPeer peer) =>
-        AskThen(_ports.Sessions, command, reply =>
+        AskSessionResending(command, reply =>
         {
             switch (reply)
             {

@@ -57,6 +57,8 @@ public sealed partial class GatewayActor : ReceiveActor, IWithTimers
             _tx.ProcessDueTimers();
         });
         Receive<Continue>(c => c.Then(c.Reply));
+        Receive<ResentReply>(OnResentReply);
+        Receive<Resend>(r => SendCopy(r.Id));
         Receive<RetransmitOk>(OnRetransmitOk);
         Receive<InboundTimeout>(OnInboundTimeout);
         Receive<ISipEffect>(OnEffect);

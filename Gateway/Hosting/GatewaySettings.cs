@@ -38,6 +38,13 @@ public sealed record GatewaySettings(
     /// <summary>How long the gateway waits for a session, registration or index entity to answer.</summary>
     public TimeSpan EntityTimeout { get; init; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// An in-dialog request's command is sent to its session again this often until the session
+    /// answers (within <see cref="EntityTimeout"/>): a copy sent while the session's node is being
+    /// lost is lost with it.
+    /// </summary>
+    public TimeSpan InDialogResendInterval { get; init; } = TimeSpan.FromSeconds(1);
+
     /// <summary>Retry-After (seconds) sent with 503 when an entity does not answer.</summary>
     public int RetryAfterSeconds { get; init; } = 5;
 

@@ -35,7 +35,9 @@ public abstract class GatewayTestKit : Akka.TestKit.Xunit2.TestKit
         akka.persistence.snapshot-store.plugin = "akka.persistence.snapshot-store.inmem"
         """);
 
-    protected GatewayTestKit(Xunit.Abstractions.ITestOutputHelper output, TimeSpan? sessionInterval = null, bool anchorMedia = false)
+    /// <param name="sessionsPort">Puts an actor between the gateway and the session region (tests of lost messages).</param>
+    protected GatewayTestKit(
+        Xunit.Abstractions.ITestOutputHelper output, TimeSpan? sessionInterval = null, bool anchorMedia = false, Func<ActorSystem, IActorRef, IActorRef>? sessionsPort = null)
         : base(ClusterConfig, "callcluster", output)
     {
         var sessionSettings = sessionInterval is { } interval ? SessionSettings.Default with { SessionInterval = interval } : null;
@@ -54,7 +56,7 @@ public abstract class GatewayTestKit : Akka.TestKit.Xunit2.TestKit
         var gatewaySettings = new GatewaySettings(
             [new SipListenEndpoint(SipTransportKind.Udp, new IPEndPoint(IPAddress.Loopback, 0))],
             SipText.Domain) { AnchorMedia = anchorMedia };
-        Handle = GatewayHosting.StartAsync(Sys, gatewaySettings, new GatewayPorts(Sessions, Registrations, MobileCalls, () => Snapshot), outbox)
+        Handle = GatewayHosting.StartAsync(Sys, gatewaySettings, new GatewayPorts(sessionsPort?.Invoke(Sys, Sessions) ?? Sessions, Registrations, MobileCalls, () => Snapshot), outbox)
             .GetAwaiter().GetResult();
         GatewayEndPoint = Handle.LocalEndpoints[0].EndPoint;
     }
