@@ -36,7 +36,6 @@ public sealed class CrashDowning : ReceiveActor, IWithTimers
         Receive<DisassociatedEvent>(e => Suspect(e.RemoteAddress));
         Receive<AssociationErrorEvent>(e => Suspect(e.RemoteAddress));
         Receive<ClusterEvent.UnreachableMember>(e => Suspect(e.Member.Address));
-        Receive<Suspected>(s => Suspect(s.Address));
         Receive<Probe>(p => StartProbe(p.Address));
         Receive<Probed>(OnProbed);
         Receive<ClusterEvent.IClusterDomainEvent>(_ => { });
@@ -163,9 +162,6 @@ public sealed class CrashDowning : ReceiveActor, IWithTimers
         MemberStatus.Leaving => MemberPhase.Leaving,
         _ => MemberPhase.Gone,
     };
-
-    /// <summary>Something else suspects the member at <paramref name="Address"/> (tests, other watchers).</summary>
-    public sealed record Suspected(Address Address);
 
     private sealed record Probe(Address Address);
 

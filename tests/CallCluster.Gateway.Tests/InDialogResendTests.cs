@@ -37,7 +37,7 @@ public sealed class InDialogResendTests(ITestOutputHelper output)
 
         alice.Send(call.CallerRequest("INVITE", 11, extra: "Supported: timer"));
 
-        Assert.Equal(200, alice.ExpectResponse(r => r.CSeq?.Method == "INVITE" && r.StatusCode >= 200).StatusCode);
+        Assert.Equal(200, alice.ExpectResponse(r => r.CSeq?.Method == "INVITE" && r.CSeq.Number == 11 && r.StatusCode >= 200).StatusCode);
         alice.Send(call.CallerRequest("ACK", 11));
     }
 
