@@ -41,9 +41,19 @@ public sealed record ClusterSection(string Hostname, int Port, IReadOnlyList<str
 
 /// <summary>
 /// `Media:*`: inclusive RTP port range, the IP the RTP sockets bind to, the address put in SDP, and
-/// the mixing threads' real-time priority (`Media:MixerRealtimePriority`, 0 = normal scheduling).
+/// the mixing threads' real-time priority (`Media:MixerRealtimePriority`, 0 = normal scheduling),
+/// and how long a leg may send no media before its session is told (`Media:DeadMediaSeconds`).
 /// </summary>
-public sealed record MediaSection(int RtpPortMin, int RtpPortMax, string BindAddress, string? AdvertisedAddress, int MixerRealtimePriority = MediaSettings.DefaultMixerRealtimePriority);
+public sealed record MediaSection(
+    int RtpPortMin,
+    int RtpPortMax,
+    string BindAddress,
+    string? AdvertisedAddress,
+    int MixerRealtimePriority = MediaSettings.DefaultMixerRealtimePriority,
+    int DeadMediaSeconds = MediaSection.DefaultDeadMediaSeconds)
+{
+    public const int DefaultDeadMediaSeconds = 30;
+}
 
 /// <summary>`Provisioning:File`: a JSON file loaded into the directory at start.</summary>
 public sealed record ProvisioningSection(string? File);

@@ -41,6 +41,15 @@ internal static class SettingParsers
         throw new SettingsException($"{key}: '{value}' is not a real-time priority (0 to 99, 0 = off)");
     }
 
+    public static int Seconds(string key, string value, int min, int max)
+    {
+        if (int.TryParse(value.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) && seconds >= min && seconds <= max)
+        {
+            return seconds;
+        }
+        throw new SettingsException($"{key}: '{value}' is not a number of seconds ({min} to {max})");
+    }
+
     public static bool Boolean(string key, string value)
     {
         if (bool.TryParse(value.Trim(), out var flag))

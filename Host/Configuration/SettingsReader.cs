@@ -146,7 +146,9 @@ public static partial class SettingsReader
         }
         var priorityText = SettingValues.Scalar(configuration, "Media:MixerRealtimePriority");
         var priority = priorityText is null ? MediaSettings.DefaultMixerRealtimePriority : SettingParsers.Priority("Media:MixerRealtimePriority", priorityText);
-        return new MediaSection(min, max, bind.ToString(), advertised is null ? null : SettingParsers.HostName("Media:AdvertisedAddress", advertised), priority);
+        var deadText = SettingValues.Scalar(configuration, "Media:DeadMediaSeconds");
+        var dead = deadText is null ? MediaSection.DefaultDeadMediaSeconds : SettingParsers.Seconds("Media:DeadMediaSeconds", deadText, 1, 86400);
+        return new MediaSection(min, max, bind.ToString(), advertised is null ? null : SettingParsers.HostName("Media:AdvertisedAddress", advertised), priority, dead);
     }
 
     [GeneratedRegex(@"^akka\.tcp://callcluster@(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.\-]+):([1-9][0-9]{0,4})$")]

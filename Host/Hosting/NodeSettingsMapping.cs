@@ -7,15 +7,12 @@ namespace CallCluster.Host.Hosting;
 /// <summary>Turns the node's validated settings into the Akka layer's <see cref="NodeSettings"/>.</summary>
 public static class NodeSettingsMapping
 {
-    /// <summary>Dead-media timeout: an endpoint that receives nothing for this long is reported dead.</summary>
-    public static readonly TimeSpan DeadMediaTimeout = TimeSpan.FromSeconds(30);
-
     public static MediaSettings ToMediaSettings(this CallClusterSettings settings) => new(
         settings.Media.RtpPortMin,
         settings.Media.RtpPortMax,
         settings.Media.AdvertisedAddress ?? settings.Media.BindAddress,
         settings.Media.BindAddress,
-        DeadMediaTimeout)
+        TimeSpan.FromSeconds(settings.Media.DeadMediaSeconds))
     {
         MixerRealtimePriority = settings.Media.MixerRealtimePriority,
     };

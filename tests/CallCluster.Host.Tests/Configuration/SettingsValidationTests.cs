@@ -1,5 +1,6 @@
 using System.Collections;
 using CallCluster.Host.Configuration;
+using CallCluster.Host.Hosting;
 
 namespace CallCluster.Host.Tests.Configuration;
 
@@ -37,6 +38,8 @@ public sealed class SettingsValidationTests
     [InlineData("--Cluster:Seeds:0=akka.tcp://other@10.0.0.1:4053", "Cluster:Seeds:0: 'akka.tcp://other@10.0.0.1:4053' is not akka.tcp://callcluster@HOST:PORT")]
     [InlineData("--Cluster:Seeds=10.0.0.1:4053", "Cluster:Seeds: '10.0.0.1:4053' is not akka.tcp://callcluster@HOST:PORT")]
     [InlineData("--Cluster:DownCrashedNodes=maybe", "Cluster:DownCrashedNodes: 'maybe' is not true or false")]
+    [InlineData("--Media:DeadMediaSeconds=0", "Media:DeadMediaSeconds: '0' is not a number of seconds (1 to 86400)")]
+    [InlineData("--Media:DeadMediaSeconds=half", "Media:DeadMediaSeconds: 'half' is not a number of seconds (1 to 86400)")]
     [InlineData("--Media:MixerRealtimePriority=100", "Media:MixerRealtimePriority: '100' is not a real-time priority (0 to 99, 0 = off)")]
     [InlineData("--Media:MixerRealtimePriority=-1", "Media:MixerRealtimePriority: '-1' is not a real-time priority (0 to 99, 0 = off)")]
     [InlineData("--Media:RtpPortRange=20000", "Media:RtpPortRange: '20000' is not a port range FIRST-LAST within 1024-65535")]
@@ -69,7 +72,7 @@ public sealed class SettingsValidationTests
             "--Sip:Listen:0=udp:[::1]:5070", "--Sip:Listen:1=tcp:0.0.0.0:5070", "--Sip:AdvertisedAddress=sip.example.com:5060",
             "--Sip:Domain=example.com", "--Cluster:Port=0", "--Media:RtpPortRange=40000-40001", "--Media:AdvertisedAddress=203.0.113.7", "--Media:BindAddress=0.0.0.0",
             "--Persistence:Provider=postgres", "--Persistence:ConnectionString=Host=127.0.0.1;Port=5433;Username=cc;Database=cc",
-            "--Logging:Format=JSON", "--Node:Roles=Session", "--Cluster:DownCrashedNodes=False", "--Media:MixerRealtimePriority=20",
+            "--Logging:Format=JSON", "--Node:Roles=Session", "--Cluster:DownCrashedNodes=False", "--Media:MixerRealtimePriority=20", "--Media:DeadMediaSeconds=12",
         ]));
 
         Assert.Equal(["udp:[::1]:5070", "tcp:0.0.0.0:5070"], settings.Sip.Listen.Select(l => l.ToString()));
@@ -77,6 +80,7 @@ public sealed class SettingsValidationTests
         Assert.Equal(0, settings.Cluster.Port);
         Assert.False(settings.Cluster.DownCrashedNodes);
         Assert.Equal(20, settings.Media.MixerRealtimePriority);
+        Assert.Equal(TimeSpan.FromSeconds(12), settings.ToMediaSettings().DeadMediaTimeout);
         Assert.Equal((40000, 40001), (settings.Media.RtpPortMin, settings.Media.RtpPortMax));
         Assert.Equal(("0.0.0.0", "203.0.113.7"), (settings.Media.BindAddress, settings.Media.AdvertisedAddress));
         Assert.Equal("postgres", settings.Persistence.Provider);
