@@ -1,18 +1,43 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 
 namespace CallCluster.Chaos.Tests.Cluster;
 
-/// <summary>Loopback ports that were free a moment ago (bound to port 0, then released).</summary>
+/// <summary>
+/// Loopback ports that were free a moment ago. Listening ports are taken from 10000-19999, below
+/// the kernel's ephemeral range (32768-60999) and the product's default RTP range: a port handed
+/// out by binding to port 0 is an ephemeral one, and nodes start one after another, so an
+/// outgoing connection (cluster associations, probes, the journal's pool) could take it before
+/// the node that was meant to listen on it starts. A port is handed out once per test run.
+/// </summary>
 public static class FreePorts
 {
+    private static readonly ConcurrentDictionary<int, bool> HandedOut = new();
+
     public static int Tcp()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
+        for (var attempt = 0; attempt < 200; attempt++)
+        {
+            var port = Random.Shared.Next(10000, 20000);
+            if (!HandedOut.TryAdd(port, true))
+            {
+                continue;
+            }
+
+            try
+            {
+                var listener = new TcpListener(IPAddress.Loopback, port);
+                listener.Start();
+                listener.Stop();
+                return port;
+            }
+            catch (SocketException)
+            {
+                // in use: try another
+            }
+        }
+        throw new InvalidOperationException("no free TCP port found in 10000-19999");
     }
 
     /// <summary>A port free for both TCP and UDP (a SIP listener binds both).</summary>
