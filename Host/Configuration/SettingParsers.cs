@@ -32,23 +32,11 @@ internal static class SettingParsers
         throw new SettingsException($"{key}: '{value}' is not a port number ({range})");
     }
 
-    public static int Priority(string key, string value)
-    {
-        if (int.TryParse(value.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var priority) && priority <= 99)
-        {
-            return priority;
-        }
-        throw new SettingsException($"{key}: '{value}' is not a real-time priority (0 to 99, 0 = off)");
-    }
+    public static int Priority(string key, string value) =>
+        IntInRange(key, value, 0, 99, "a real-time priority (0 to 99, 0 = off)");
 
-    public static int Seconds(string key, string value, int min, int max)
-    {
-        if (int.TryParse(value.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) && seconds >= min && seconds <= max)
-        {
-            return seconds;
-        }
-        throw new SettingsException($"{key}: '{value}' is not a number of seconds ({min} to {max})");
-    }
+    public static int Seconds(string key, string value, int min, int max) =>
+        IntInRange(key, value, min, max, $"a number of seconds ({min} to {max})");
 
     public static bool Boolean(string key, string value)
     {
@@ -145,5 +133,14 @@ internal static class SettingParsers
         }
         var host = text[..text.LastIndexOf(':')];
         return host.Split('.').Length == 4;
+    }
+
+    private static int IntInRange(string key, string value, int min, int max, string what)
+    {
+        if (int.TryParse(value.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number >= min && number <= max)
+        {
+            return number;
+        }
+        throw new SettingsException($"{key}: '{value}' is not {what}");
     }
 }

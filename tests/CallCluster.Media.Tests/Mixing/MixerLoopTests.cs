@@ -1,22 +1,18 @@
 using CallCluster.Media.Mixing;
+using Microsoft.Extensions.Time.Testing;
 
 namespace CallCluster.Media.Tests.Mixing;
 
 /// <summary>The mixing loop on a clock the test moves: late ticks are caught up, long stalls are skipped and counted.</summary>
 public sealed class MixerLoopTests
 {
-    private const long Period = 20_000; // 20 ms at the fake clock's 1 MHz
+    private static readonly TimeSpan Period = TimeSpan.FromMilliseconds(20);
 
     [Fact]
     public void A_loop_held_off_for_a_few_periods_runs_every_missed_tick_back_to_back()
     {
-        var clock = new ManualClock();
-        using var loop = new MixerLoop(0, clock, TimeSpan.FromMilliseconds(1));
-        var mix = new AudioMix(1, "s", []);
-        loop.Add(mix);
-
-        clock.Advance(Period);
-        WaitFor(() => mix.Ticks == 1, "the first tick");
+        var (clock, loop, mix) = StartedLoop();
+        using var owned = loop;
 
         clock.Advance(3 * Period);
         WaitFor(() => mix.Ticks == 4, "three ticks after a stall of three periods");
@@ -29,12 +25,8 @@ public sealed class MixerLoopTests
     [Fact]
     public void A_stall_longer_than_the_catch_up_limit_is_counted_as_missed_and_the_schedule_re_aligns()
     {
-        var clock = new ManualClock();
-        using var loop = new MixerLoop(0, clock, TimeSpan.FromMilliseconds(1));
-        var mix = new AudioMix(1, "s", []);
-        loop.Add(mix);
-        clock.Advance(Period);
-        WaitFor(() => mix.Ticks == 1, "the first tick");
+        var (clock, loop, mix) = StartedLoop();
+        using var owned = loop;
 
         clock.Advance(10 * Period);
         WaitFor(() => mix.Ticks == 2, "one tick after the stall");
@@ -57,6 +49,18 @@ public sealed class MixerLoopTests
         Assert.Equal(OperatingSystem.IsLinux() && Environment.IsPrivilegedProcess, loop.Realtime);
     }
 
+    /// <summary>A loop on a fake clock with one empty mix, after its first tick.</summary>
+    private static (FakeTimeProvider Clock, MixerLoop Loop, AudioMix Mix) StartedLoop()
+    {
+        var clock = new FakeTimeProvider();
+        var loop = new MixerLoop(0, clock, TimeSpan.FromMilliseconds(1));
+        var mix = new AudioMix(1, "s", []);
+        loop.Add(mix);
+        clock.Advance(Period);
+        WaitFor(() => mix.Ticks == 1, "the first tick");
+        return (clock, loop, mix);
+    }
+
     private static void WaitFor(Func<bool> condition, string what)
     {
         var deadline = DateTime.UtcNow.AddSeconds(10);
@@ -65,16 +69,5 @@ public sealed class MixerLoopTests
             Assert.True(DateTime.UtcNow < deadline, $"timed out waiting for {what}");
             Thread.Sleep(5);
         }
-    }
-
-    private sealed class ManualClock : TimeProvider
-    {
-        private long now = 1_000_000;
-
-        public override long TimestampFrequency => 1_000_000;
-
-        public override long GetTimestamp() => Interlocked.Read(ref now);
-
-        public void Advance(long ticks) => Interlocked.Add(ref now, ticks);
     }
 }
