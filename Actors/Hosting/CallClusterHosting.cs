@@ -133,7 +133,7 @@ public static class CallClusterHosting
                     ?? RoleRouters.CreateConsistent(system, RoleRouters.MediaManagerPath, NodeSettings.MediaRole, "session-media"));
                 var self = ((ExtendedActorSystem)system).Provider.DefaultAddress.ToString();
                 return id => SessionActor.Props(
-                    id, outbox.Value, media.Value, registry.Get<CdrWriter>(), parts.Sessions, new NodeAddressMediaAdapter(new MediaProtocolAdapter(), self));
+                    id, outbox.Value, media.Value, registry.Get<CdrWriter>(), parts.Sessions, new NodeAddressMediaAdapter(new MediaProtocolAdapter(), self), RoleRouters.MediaManagerPath);
             },
             extractor,
             EntityShardOptions(SessionActor.StopSession.Instance));

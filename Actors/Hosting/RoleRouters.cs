@@ -13,7 +13,9 @@ public static class RoleRouters
 
     /// <summary>
     /// Consistent hashing on the message's key (media commands hash by session id): every command
-    /// of one session reaches the same media manager while membership is stable.
+    /// of one session reaches the same media manager while membership is stable. Sessions use it
+    /// only to place their first endpoint; later commands go to the node holding their endpoints
+    /// (<see cref="Sessions.Media.MediaPlacement"/>), since a joining or leaving media node moves the hashing.
     /// </summary>
     public static IActorRef CreateConsistent(ActorSystem system, string path, string role, string name) =>
         system.ActorOf(

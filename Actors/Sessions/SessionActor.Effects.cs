@@ -2,6 +2,7 @@ using Akka.Actor;
 using Akka.Cluster.Sharding;
 using Akka.Persistence;
 using CallCluster.Actors.Cdr;
+using CallCluster.Actors.Sessions.Media;
 using static CallCluster.Actors.Sessions.SessionCommands;
 using static CallCluster.Actors.Sessions.SessionReplies;
 
@@ -17,7 +18,7 @@ public sealed partial class SessionActor
                 _gateway.Tell(sip, Self);
                 break;
             case IMediaEffect media when _adapter.ToMedia(media, _state) is { } message:
-                _media.Tell(message, Self);
+                TellMedia(media, message);
                 break;
             case SessionEffects.WriteSessionCdr:
                 SendCdr();
@@ -25,6 +26,31 @@ public sealed partial class SessionActor
                 break;
         }
     }
+
+    private void TellMedia(IMediaEffect effect, object message)
+    {
+        var target = _placement.TargetOf(effect, _state);
+        foreach (var node in target.Nodes)
+        {
+            MediaManagerAt(node).Tell(message, Self);
+        }
+
+        if (target.ViaRouter)
+        {
+            _media.Tell(message, Self);
+        }
+
+        if (effect is SessionEffects.ReleaseMedia released)
+        {
+            _placement = _placement.Released(released.EndpointId);
+        }
+    }
+
+    /// <summary>The media actor that answered from <paramref name="node"/>, else the manager at its well-known path there.</summary>
+    private ICanTell MediaManagerAt(string node) =>
+        _mediaManagers.TryGetValue(node, out var manager) ? manager
+        : _mediaManagerPath is not null && node.Contains('@', StringComparison.Ordinal) ? Context.ActorSelection(node + _mediaManagerPath)
+        : _media;
 
     private void SendCdr()
     {
@@ -40,6 +66,7 @@ public sealed partial class SessionActor
 
     private void OnRecovered()
     {
+        _placement = MediaPlacement.Of(_state);
         SyncLegs();
         switch (_state.Phase)
         {

@@ -33,6 +33,9 @@ public sealed partial class SessionActor : ReceivePersistentActor, IWithTimers
     private readonly ISessionMediaAdapter _adapter;
     private readonly Dictionary<LegId, IActorRef> _legs = [];
     private readonly HashSet<IActorRef> _mediaWatched = [];
+    private readonly Dictionary<string, IActorRef> _mediaManagers = new(StringComparer.Ordinal);
+    private readonly string? _mediaManagerPath;
+    private MediaPlacement _placement = MediaPlacement.Empty;
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private SessionState _state;
     private IActorRef? _pendingSender;
@@ -41,7 +44,8 @@ public sealed partial class SessionActor : ReceivePersistentActor, IWithTimers
     private bool _journalFaulted;
     private bool _passivating;
 
-    public SessionActor(string entityId, IActorRef gateway, IActorRef media, IActorRef cdrWriter, SessionSettings settings, ISessionMediaAdapter adapter)
+    public SessionActor(
+        string entityId, IActorRef gateway, IActorRef media, IActorRef cdrWriter, SessionSettings settings, ISessionMediaAdapter adapter, string? mediaManagerPath)
     {
         PersistenceId = "session-" + entityId;
         _state = SessionState.Empty(new SessionId(entityId));
@@ -50,6 +54,7 @@ public sealed partial class SessionActor : ReceivePersistentActor, IWithTimers
         _cdrWriter = cdrWriter;
         _settings = settings;
         _adapter = adapter;
+        _mediaManagerPath = mediaManagerPath;
 
         Recover<SnapshotOffer>(offer =>
         {
@@ -87,6 +92,9 @@ public sealed partial class SessionActor : ReceivePersistentActor, IWithTimers
     /// Props of the entity <paramref name="entityId"/>. SIP effects go to <paramref name="gatewayOutbox"/>,
     /// media commands to <paramref name="mediaManager"/> (through <paramref name="mediaAdapter"/>, by
     /// default <see cref="MediaProtocolAdapter"/>), <see cref="WriteCdr"/> to <paramref name="cdrWriter"/>.
+    /// Once a media node holds the session's endpoints, commands go to that node (<see cref="MediaPlacement"/>):
+    /// to the media actor that answered, or after a recovery to <paramref name="mediaManagerPath"/> on
+    /// the node's address; without a path they go to <paramref name="mediaManager"/>.
     /// </summary>
     public static Props Props(
         string entityId,
@@ -94,9 +102,16 @@ public sealed partial class SessionActor : ReceivePersistentActor, IWithTimers
         IActorRef mediaManager,
         IActorRef cdrWriter,
         SessionSettings? settings = null,
-        ISessionMediaAdapter? mediaAdapter = null) =>
+        ISessionMediaAdapter? mediaAdapter = null,
+        string? mediaManagerPath = null) =>
         Hosting.DirectProps.Of(() => new SessionActor(
-            entityId, gatewayOutbox, mediaManager, cdrWriter, settings ?? SessionSettings.Default, mediaAdapter ?? new MediaProtocolAdapter(null)));
+            entityId,
+            gatewayOutbox,
+            mediaManager,
+            cdrWriter,
+            settings ?? SessionSettings.Default,
+            mediaAdapter ?? new MediaProtocolAdapter(null),
+            mediaManagerPath));
 
     private void OnOther(object message)
     {
@@ -109,9 +124,14 @@ public sealed partial class SessionActor : ReceivePersistentActor, IWithTimers
         }
 
         var command = _adapter.FromMedia(message, _state, Sender.Path.Address.ToString());
-        if (command is MediaEndpointReady && !Sender.IsNobody() && _mediaWatched.Add(Sender))
+        if (command is MediaEndpointReady ready && !Sender.IsNobody())
         {
-            Context.Watch(Sender);
+            _placement = _placement.Anchored(ready.EndpointId, ready.MediaNode);
+            _mediaManagers[ready.MediaNode] = Sender;
+            if (_mediaWatched.Add(Sender))
+            {
+                Context.Watch(Sender);
+            }
         }
 
         switch (command, message)
@@ -152,6 +172,12 @@ public sealed partial class SessionActor : ReceivePersistentActor, IWithTimers
         }
 
         NotifyLegs(command);
+        if (command is MediaNodeLost lost)
+        {
+            _placement = _placement.Lost(lost.MediaNode);
+            _mediaManagers.Remove(lost.MediaNode);
+        }
+
         var decision = _state.Decide(command, Context.System.Scheduler.Now);
         var journal = SessionDurability.ToJournal(_state.Id, decision.Events);
         if (journal is null)

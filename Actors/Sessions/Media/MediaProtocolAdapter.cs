@@ -6,8 +6,9 @@ namespace CallCluster.Actors.Sessions.Media;
 
 /// <summary>
 /// The adapter for <c>CallCluster.Actors.MediaProtocol</c> (the media manager's commands and
-/// replies). The node to avoid on re-allocation is not expressible in that protocol: the media
-/// manager reference decides placement.
+/// replies). The node to avoid on re-allocation is not expressible in that protocol: where a
+/// command goes is the session's <see cref="MediaPlacement"/>, and for a first allocation the
+/// media role's router.
 /// </summary>
 public sealed class MediaProtocolAdapter(TimeProvider? clock = null) : ISessionMediaAdapter
 {

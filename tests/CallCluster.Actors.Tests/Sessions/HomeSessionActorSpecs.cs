@@ -40,51 +40,57 @@ public sealed class HomeSessionActorSpecs : Akka.TestKit.Xunit2.TestKit
     private static IReadOnlyList<AllocatedStream> Streams(int port) =>
         [new AllocatedStream(MediaKind.Audio, port, port + 1, false), new AllocatedStream(MediaKind.Video, port + 2, port + 3, false)];
 
-    /// <summary>The mobile's INVITE; both endpoints allocated by <paramref name="node"/>; returns the outbound INVITE.</summary>
-    private SendInvite MobileCalls(string leg, SessionScenario.PartyTarget target, TestProbe node, int port)
+    /// <summary>
+    /// The mobile's INVITE; both endpoint allocations arrive at <paramref name="allocator"/> (the router
+    /// for a session's first endpoints, else the node already holding them) and <paramref name="node"/>
+    /// allocates them; returns the outbound INVITE.
+    /// </summary>
+    private SendInvite MobileCalls(string leg, SessionScenario.PartyTarget target, TestProbe allocator, TestProbe node, int port)
     {
         _entity.Tell(new InboundInvite(_id, new LegId(leg), SessionKind.Home, SessionScenario.Mobile, target.Party, target.Role, SessionScenario.Dialog(leg), MobileOffer));
         ExpectMsg<Accepted>();
-        var inbound = _media.ExpectMsg<AllocateEndpoint>();
-        var outbound = _media.ExpectMsg<AllocateEndpoint>();
+        var inbound = allocator.ExpectMsg<AllocateEndpoint>();
+        var outbound = allocator.ExpectMsg<AllocateEndpoint>();
         Assert.Equal(("mobile", 2), (inbound.ParticipantId, inbound.Streams.Count));
         node.Send(_entity, new EndpointAllocated(_id.Value, inbound.LegId, "ep-" + leg, "198.51.100.7", Streams(port)));
-        Assert.Equal(2, _media.ExpectMsg<ConfigureEndpoint>().Streams.Count);
+        Assert.Equal(2, node.ExpectMsg<ConfigureEndpoint>().Streams.Count);
         node.Send(_entity, new EndpointAllocated(_id.Value, outbound.LegId, "ep-" + leg + "-out", "198.51.100.7", Streams(port + 4)));
         return _gateway.ExpectMsg<SendInvite>();
     }
 
-    private void Answers(SendInvite invite, string mobileLeg, int mixSize)
+    /// <summary>The answer to <paramref name="invite"/>; the endpoint configuration and the mix reach <paramref name="node"/>.</summary>
+    private void Answers(SendInvite invite, string mobileLeg, TestProbe node, int mixSize)
     {
         _entity.Tell(new AnswerReceived(_id, invite.LegId, SessionScenario.Dialog(invite.LegId.Value), PeerAnswer));
         ExpectMsg<Accepted>();
         var answer = _gateway.ExpectMsg<AnswerInvite>();
         Assert.Equal(mobileLeg, answer.LegId.Value);
         Assert.Contains("m=video", answer.Sdp);
-        _media.ExpectMsg<ConfigureEndpoint>();
-        Assert.Equal(mixSize, _media.ExpectMsg<CreateMix>().EndpointIds.Count);
+        node.ExpectMsg<ConfigureEndpoint>();
+        Assert.Equal(mixSize, node.ExpectMsg<CreateMix>().EndpointIds.Count);
     }
 
     [Fact]
     public void Home_call_runs_three_party_then_the_mobile_leaves_and_the_media_moves_to_a_bridge()
     {
         var node = CreateTestProbe("media-node");
-        var toTv = MobileCalls("m1", SessionScenario.ToTv, node, 30000);
+        var toTv = MobileCalls("m1", SessionScenario.ToTv, _media, node, 30000);
         Assert.Contains(toTv.Headers, h => h is { Name: "Answer-Mode", Value: "Auto" });
-        var toRemote = MobileCalls("m2", SessionScenario.ToRemote, node, 30010);
+        var toRemote = MobileCalls("m2", SessionScenario.ToRemote, node, node, 30010);
         Assert.DoesNotContain(toRemote.Headers, h => h.Name == "Answer-Mode");
 
-        Answers(toTv, "m1", 2);
-        Answers(toRemote, "m2", 4);
+        Answers(toTv, "m1", node, 2);
+        Answers(toRemote, "m2", node, 4);
 
         _entity.Tell(new ByeReceived(_id, new LegId("m1")));
         ExpectMsg<Accepted>();
         Assert.Equal("m2", _gateway.ExpectMsg<SendBye>().LegId.Value);
-        Assert.Equal("ep-m1", _media.ExpectMsg<ReleaseEndpoint>().EndpointId);
-        Assert.Equal("ep-m2", _media.ExpectMsg<ReleaseEndpoint>().EndpointId);
-        var transfer = _media.ExpectMsg<TransferToBridge>();
+        Assert.Equal("ep-m1", node.ExpectMsg<ReleaseEndpoint>().EndpointId);
+        Assert.Equal("ep-m2", node.ExpectMsg<ReleaseEndpoint>().EndpointId);
+        var transfer = node.ExpectMsg<TransferToBridge>();
         Assert.Equal(("ep-m1-out", "ep-m2-out"), (transfer.EndpointIdA, transfer.EndpointIdB));
         _gateway.ExpectNoMsg(TimeSpan.FromMilliseconds(200));
+        _media.ExpectNoMsg(TimeSpan.FromMilliseconds(100));
 
         _entity.Tell(new SessionQueries.GetSession(_id));
         var view = ExpectMsg<SessionView>();
@@ -96,8 +102,8 @@ public sealed class HomeSessionActorSpecs : Akka.TestKit.Xunit2.TestKit
     public void Losing_the_media_node_reallocates_and_reinvites_the_connected_legs()
     {
         var node = CreateTestProbe("media-node");
-        var toTv = MobileCalls("m1", SessionScenario.ToTv, node, 30000);
-        Answers(toTv, "m1", 2);
+        var toTv = MobileCalls("m1", SessionScenario.ToTv, _media, node, 30000);
+        Answers(toTv, "m1", node, 2);
 
         Sys.Stop(node.Ref);
         var again = new[] { _media.ExpectMsg<AllocateEndpoint>(), _media.ExpectMsg<AllocateEndpoint>() };
@@ -109,11 +115,12 @@ public sealed class HomeSessionActorSpecs : Akka.TestKit.Xunit2.TestKit
         Assert.Equal("m1", reinvite.LegId.Value);
         Assert.Contains("c=IN IP4 203.0.113.9", reinvite.Sdp);
         Assert.Equal(SessionScenario.Dialog("m1").LocalCSeq + 1, reinvite.Dialog.LocalCSeq);
-        _media.ExpectMsg<ConfigureEndpoint>();
+        replacement.ExpectMsg<ConfigureEndpoint>();
 
         replacement.Send(_entity, new EndpointAllocated(_id.Value, toTv.LegId.Value, "ep-new-2", "203.0.113.9", Streams(40010)));
         Assert.Equal(toTv.LegId, _gateway.ExpectMsg<SendReInvite>().LegId);
-        _media.ExpectMsg<ConfigureEndpoint>();
-        Assert.Equal(["ep-new-1", "ep-new-2"], _media.ExpectMsg<CreateMix>().EndpointIds);
+        replacement.ExpectMsg<ConfigureEndpoint>();
+        Assert.Equal(["ep-new-1", "ep-new-2"], replacement.ExpectMsg<CreateMix>().EndpointIds);
+        _media.ExpectNoMsg(TimeSpan.FromMilliseconds(100));
     }
 }

@@ -1,0 +1,105 @@
+using Akka.Actor;
+using Akka.TestKit;
+using CallCluster.Actors.Hosting;
+using CallCluster.Actors.MediaProtocol;
+using CallCluster.Actors.Sessions;
+using CallCluster.Actors.Sessions.Media;
+using Xunit.Abstractions;
+using static CallCluster.Actors.Sessions.SessionCommands;
+using static CallCluster.Actors.Sessions.SessionEffects;
+using static CallCluster.Actors.Sessions.SessionReplies;
+
+namespace CallCluster.Actors.Tests.Sessions;
+
+/// <summary>
+/// The session sends media commands to the node holding its endpoints, not to the router (whose
+/// hashing moves when media nodes join or leave), also after it recovers elsewhere. Runs with
+/// remoting so that node addresses carry host and port as in a cluster.
+/// </summary>
+public sealed class SessionMediaRoutingSpecs : Akka.TestKit.Xunit2.TestKit
+{
+    private const string Config = """
+        akka.loglevel = WARNING
+        akka.actor.provider = remote
+        akka.remote.dot-netty.tcp.hostname = 127.0.0.1
+        akka.remote.dot-netty.tcp.port = 0
+        akka.persistence.journal.plugin = "akka.persistence.journal.inmem"
+        akka.persistence.snapshot-store.plugin = "akka.persistence.snapshot-store.inmem"
+        """;
+
+    private const string Offer = "v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\nm=audio 4000 RTP/AVP 0\r\n";
+    private const string Answer = "v=0\r\no=- 2 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\nm=audio 5000 RTP/AVP 0\r\n";
+
+    private readonly TestProbe _gateway;
+    private readonly TestProbe _router;
+    private readonly TestProbe _manager;
+    private readonly TestProbe _cdr;
+    private readonly TestProbe _shard;
+    private readonly string _self;
+
+    public SessionMediaRoutingSpecs(ITestOutputHelper output)
+        : base(Config, output: output)
+    {
+        _gateway = CreateTestProbe("gateway");
+        _router = CreateTestProbe("router");
+        _manager = CreateTestProbe("manager");
+        _cdr = CreateTestProbe("cdr");
+        _shard = CreateTestProbe("shard");
+        _self = ((ExtendedActorSystem)Sys).Provider.DefaultAddress.ToString();
+        Sys.ActorOf(Props.Create(() => new Forwarder(_manager.Ref)), RoleRouters.MediaManagerName);
+    }
+
+    private IActorRef StartEntity(SessionId id) => Sys.ActorOf(EntityParent.Props(
+        SessionActor.Props(
+            id.Value,
+            _gateway.Ref,
+            _router.Ref,
+            _cdr.Ref,
+            mediaAdapter: new NodeAddressMediaAdapter(new MediaProtocolAdapter(), _self),
+            mediaManagerPath: RoleRouters.MediaManagerPath),
+        _shard.Ref));
+
+    [Fact]
+    public void Commands_follow_the_endpoints_node_and_after_a_recovery_reach_its_media_manager_by_path()
+    {
+        var id = new SessionId("routing");
+        var entity = StartEntity(id);
+        entity.Tell(new InboundInvite(id, new LegId("a"), SessionKind.Plain, SessionScenario.Mobile, SessionScenario.RemoteParty, LegRole.Callee, SessionScenario.Dialog("a"), Offer));
+        ExpectMsg<Accepted>();
+        var allocA = _router.ExpectMsg<AllocateEndpoint>();
+        var allocB = _router.ExpectMsg<AllocateEndpoint>();
+
+        // The endpoints come from the media actor behind the router (here the manager probe).
+        _manager.Send(entity, new EndpointAllocated(id.Value, allocA.LegId, "ep-a", "127.0.0.1", [new AllocatedStream(MediaKind.Audio, 30000, 30001, false)]));
+        Assert.Equal("ep-a", _manager.ExpectMsg<ConfigureEndpoint>().EndpointId);
+        _manager.Send(entity, new EndpointAllocated(id.Value, allocB.LegId, "ep-b", "127.0.0.1", [new AllocatedStream(MediaKind.Audio, 30002, 30003, false)]));
+        var callee = _gateway.ExpectMsg<SendInvite>().LegId;
+        entity.Tell(new AnswerReceived(id, callee, SessionScenario.Dialog(callee.Value), Answer));
+        ExpectMsg<Accepted>();
+        _gateway.ExpectMsg<AnswerInvite>();
+        Assert.Equal("ep-b", _manager.ExpectMsg<ConfigureEndpoint>().EndpointId);
+        _manager.ExpectMsg<TransferToBridge>();
+        _router.ExpectNoMsg(TimeSpan.FromMilliseconds(100));
+
+        Watch(entity);
+        Sys.Stop(entity);
+        ExpectTerminated(entity);
+
+        // Recovered with no reference to the media actor: the node address from the journal and the
+        // manager's well-known path find it.
+        var again = StartEntity(id);
+        again.Tell(new ByeReceived(id, new LegId("a")));
+        ExpectMsg<Accepted>();
+        _gateway.ExpectMsg<SendBye>();
+        var released = new[] { _manager.ExpectMsg<ReleaseEndpoint>().EndpointId, _manager.ExpectMsg<ReleaseEndpoint>().EndpointId };
+        Assert.Equal(["ep-a", "ep-b"], released.Order());
+        _manager.ExpectMsg<ReleaseSession>();
+        _router.ExpectMsg<ReleaseSession>();
+        _router.ExpectNoMsg(TimeSpan.FromMilliseconds(100));
+    }
+
+    private sealed class Forwarder : ReceiveActor
+    {
+        public Forwarder(IActorRef target) => ReceiveAny(m => target.Forward(m));
+    }
+}
