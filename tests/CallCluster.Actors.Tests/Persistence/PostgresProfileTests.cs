@@ -70,6 +70,6 @@ public sealed class PostgresProfileTests(PostgresProfileTests.Server server) : I
 
         public Task InitializeAsync() => Postgres.InitializeAsync();
 
-        public Task DisposeAsync() => Postgres.DisposeAsync();
+        public Task DisposeAsync() => Postgres.DisposeAsync().AsTask();
     }
 }

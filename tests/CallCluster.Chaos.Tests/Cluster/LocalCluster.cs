@@ -54,7 +54,7 @@ public sealed class LocalCluster : IAsyncDisposable
 
     private async Task StartAllAsync(int count, string roles, bool sharedSip, bool ownUsers)
     {
-        _dll = ownUsers ? CopyBuildOutput() : ChaosPaths.CallClusterDll();
+        _dll = ownUsers ? CopyBuildOutput() : RepositoryPaths.CallClusterDll();
         _postgres = await PostgresServer.StartAsync(Folder);
         var shared = FreePorts.TcpAndUdp();
         for (var i = 1; i <= count; i++)
@@ -88,7 +88,7 @@ public sealed class LocalCluster : IAsyncDisposable
     /// <summary>The build output copied into the run folder, readable by every user; returns the copy's callcluster.dll.</summary>
     private string CopyBuildOutput()
     {
-        var source = Path.GetDirectoryName(ChaosPaths.CallClusterDll())!;
+        var source = Path.GetDirectoryName(RepositoryPaths.CallClusterDll())!;
         var target = Path.Combine(Folder, "app");
         foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
         {
@@ -141,7 +141,7 @@ public sealed class LocalCluster : IAsyncDisposable
             .Where(n => n.ProcessId is not null)
             .SelectMany(n => n.Process.Lines)
             .OrderBy(l => l.At);
-        foreach (var (_, line) in events)
+        foreach (var (_, line, _) in events)
         {
             foreach (var node in _nodes)
             {

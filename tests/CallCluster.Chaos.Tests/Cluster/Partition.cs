@@ -64,5 +64,5 @@ public sealed class Partition : IAsyncDisposable
     }
 
     private static Task IptablesAsync(IReadOnlyList<string> arguments) =>
-        ChildProcess.RunAsync("iptables", arguments, Path.GetTempPath(), CommandTimeout);
+        ChildProcess.RunCheckedAsync("iptables", arguments, Path.GetTempPath(), CommandTimeout);
 }

@@ -9,7 +9,7 @@ public sealed class CommandLineProcessTests : IDisposable
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     private Task<ChildProcess> RunAsync(params string[] args) =>
-        ChildProcess.RunAsync("dotnet", [Paths.CallClusterDll(), .. args], _folder, Within);
+        ChildProcess.RunAsync("dotnet", [RepositoryPaths.CallClusterDll(), .. args], _folder, Within);
 
     private static string[] Lines(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
@@ -46,7 +46,7 @@ public sealed class CommandLineProcessTests : IDisposable
     [Fact]
     public async Task A_bad_environment_setting_exits_2_with_one_line_naming_it()
     {
-        var child = ChildProcess.Start("dotnet", [Paths.CallClusterDll(), "run"], _folder, new Dictionary<string, string> { ["CALLCLUSTER_Logging__Format"] = "xml" });
+        var child = ChildProcess.Start("dotnet", [RepositoryPaths.CallClusterDll(), "run"], _folder, environment: new Dictionary<string, string> { ["CALLCLUSTER_Logging__Format"] = "xml" });
         using (child)
         {
             Assert.True(await child.WaitForExitAsync(Within));

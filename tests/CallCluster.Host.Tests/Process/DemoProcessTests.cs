@@ -11,7 +11,7 @@ public sealed class DemoProcessTests : IDisposable
     [Fact]
     public async Task Demo_runs_the_home_video_call_and_every_step_holds()
     {
-        using var process = await ChildProcess.RunAsync("dotnet", [Paths.CallClusterDll(), "demo"], _folder, TimeSpan.FromMinutes(3));
+        using var process = await ChildProcess.RunAsync("dotnet", [RepositoryPaths.CallClusterDll(), "demo"], _folder, TimeSpan.FromMinutes(3));
 
         var output = process.StandardOutput;
         Assert.True(process.ExitCode == 0, $"demo exited {process.ExitCode}: {output} {process.StandardError}");

@@ -28,14 +28,14 @@ public sealed class NodeProcess : IDisposable
         var httpPort = FreePorts.Tcp();
         string[] arguments =
         [
-            Paths.CallClusterDll(), "run",
+            RepositoryPaths.CallClusterDll(), "run",
             $"--Http:Listen=http://127.0.0.1:{httpPort}",
             $"--Cluster:Port={FreePorts.Tcp()}",
             $"--Sip:Listen:0=udp:127.0.0.1:{FreePorts.Udp()}",
             $"--Persistence:ConnectionString={connectionString}",
             .. settings,
         ];
-        var process = ChildProcess.Start("dotnet", arguments, workingDirectory, new Dictionary<string, string>
+        var process = ChildProcess.Start("dotnet", arguments, workingDirectory, environment: new Dictionary<string, string>
         {
             ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
             ["DOTNET_NOLOGO"] = "1",

@@ -28,7 +28,7 @@ public sealed class ProvisioningFileTests : IDisposable
     [Fact]
     public void The_example_file_loads()
     {
-        var example = Path.Combine(Paths.RepositoryRoot(), "Host", "provision.example.json");
+        var example = Path.Combine(RepositoryPaths.Root(), "Host", "provision.example.json");
 
         var document = ProvisioningFile.Load(example);
 

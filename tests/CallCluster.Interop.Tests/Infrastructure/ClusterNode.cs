@@ -43,7 +43,7 @@ public class ClusterNode : IAsyncLifetime, IDisposable
         Http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{httpPort}"), Timeout = TimeSpan.FromSeconds(10) };
         _process = ChildProcess.Start("dotnet",
         [
-            Tools.CallClusterDll(), "run",
+            RepositoryPaths.CallClusterDll(), "run",
             $"--Http:Listen=http://127.0.0.1:{httpPort}",
             $"--Cluster:Port={FreePorts.Tcp()}",
             $"--Sip:Listen:0=udp:127.0.0.1:{SipPort}",

@@ -1,35 +1,8 @@
 namespace CallCluster.Interop.Tests.Infrastructure;
 
-/// <summary>Locations of the repository, the callcluster build and the external peers (SIPp, baresip).</summary>
+/// <summary>Locations of the SIPp scenarios and the external peers (SIPp, baresip); the build is in <see cref="RepositoryPaths"/>.</summary>
 public static class Tools
 {
-    public static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        for (var i = 0; i < 10 && directory is not null; i++, directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "CallCluster.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-        throw new InvalidOperationException($"CallCluster.sln not found above {AppContext.BaseDirectory}");
-    }
-
-    /// <summary>callcluster.dll built in the same configuration as these tests.</summary>
-    public static string CallClusterDll()
-    {
-        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
-            ? "Release"
-            : "Debug";
-        var path = Path.Combine(RepositoryRoot(), "Host", "bin", configuration, "net10.0", "callcluster.dll");
-        if (!File.Exists(path))
-        {
-            throw new InvalidOperationException($"{path} does not exist; build Host/CallCluster.Host.csproj first");
-        }
-        return path;
-    }
-
     /// <summary>A SIPp scenario file from bench/sipp, copied next to the tests.</summary>
     public static string Scenario(string name)
     {
