@@ -25,7 +25,8 @@ public static class CallClusterConfig
             expected-response-after = 500ms
           }
           unreachable-nodes-reaper-interval = 250ms
-          leader-actions-interval = 500ms
+          gossip-interval = 250ms
+          leader-actions-interval = 250ms
           downing-provider-class = "Akka.Cluster.SBR.SplitBrainResolverProvider, Akka.Cluster"
           split-brain-resolver {
             active-strategy = keep-majority
