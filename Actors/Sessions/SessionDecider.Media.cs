@@ -20,6 +20,16 @@ internal static partial class SessionDecider
             return b.Accept();
         }
 
+        // One session, one media node (a mix or bridge joins endpoints of one node): an endpoint
+        // from another node than the session's other legs (the router's placement moved while
+        // allocations were in flight) is given back and allocated again beside them.
+        if (b.State.LiveLegs.Any(l => l.Id != leg.Id && l.MediaNode is not null && l.MediaNode != c.MediaNode))
+        {
+            b.Do(new ReleaseMedia(b.Id, c.EndpointId));
+            b.Do(new AllocateMedia(b.Id, leg.Id, ParticipantOf(leg), leg.RemoteSdp, c.MediaNode));
+            return b.Accept();
+        }
+
         if (leg.EndpointId is not null)
         {
             b.Do(new ReleaseMedia(b.Id, leg.EndpointId));

@@ -19,6 +19,27 @@ public sealed class MediaDecideTests
     }
 
     [Fact]
+    public void An_endpoint_from_another_node_than_the_session_s_other_legs_is_released_and_allocated_again_beside_them()
+    {
+        var sc = new SessionScenario();
+        sc.Invite("a", SessionKind.Plain, SessionScenario.Mobile, SessionScenario.RemoteParty, LegRole.Callee);
+        var callee = sc.PartnerOf(new LegId("a"));
+        sc.Run(new MediaEndpointReady(sc.Id, new LegId("a"), "media-1", "ep-a", "local-a"));
+
+        var stray = sc.Run(new MediaEndpointReady(sc.Id, callee, "media-2", "ep-b", "local-b"));
+        Assert.Empty(stray.Events);
+        Assert.Equal("ep-b", sc.Effect<ReleaseMedia>().EndpointId);
+        var again = sc.Effect<AllocateMedia>();
+        Assert.Equal((callee, "media-2"), (again.LegId, again.AvoidNode));
+        Assert.Empty(sc.Effects<SendInvite>());
+        Assert.Null(sc.Leg(callee).EndpointId);
+
+        sc.Run(new MediaEndpointReady(sc.Id, callee, "media-1", "ep-b2", "local-b2"));
+        Assert.Equal("media-1", sc.Leg(callee).MediaNode);
+        Assert.Contains("local-b2", sc.Effect<SendInvite>().Sdp);
+    }
+
+    [Fact]
     public void Media_node_lost_reanchors_each_leg_and_reinvites_it_then_rejoins_the_mix()
     {
         var sc = new SessionScenario();
