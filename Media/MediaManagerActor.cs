@@ -1,5 +1,7 @@
 using Akka.Actor;
+using Akka.Cluster;
 using Akka.Event;
+using CallCluster.Actors.Hosting;
 using CallCluster.Actors.MediaProtocol;
 using CallCluster.Media.Node;
 
@@ -12,6 +14,8 @@ namespace CallCluster.Media;
 /// An endpoint whose allocator has stopped (the session ended and passivated, its release sent
 /// elsewhere after the media nodes changed) is released once it is silent: a call still in
 /// progress keeps sending media, so a session that is only moving keeps its endpoints.
+/// In a cluster it follows which other media nodes are members, and when the node stops it holds
+/// the actor system back until its calls have moved (<see cref="MediaDrain"/>).
 /// </summary>
 public sealed class MediaManagerActor : ReceiveActor, IWithTimers
 {
@@ -19,12 +23,16 @@ public sealed class MediaManagerActor : ReceiveActor, IWithTimers
     private readonly Dictionary<string, IActorRef> allocators = new(StringComparer.Ordinal);
     private readonly HashSet<string> orphans = new(StringComparer.Ordinal);
     private readonly int realtimePriority;
+    private readonly TimeProvider time;
+    private readonly HashSet<Address> otherMediaNodes = [];
     private bool schedulingReported;
+    private bool leaving;
 
     /// <summary>Creates the actor; prefer <see cref="Props"/>.</summary>
     public MediaManagerActor(MediaSettings settings, TimeProvider time)
     {
         node = new MediaNode(settings, time);
+        this.time = time;
         realtimePriority = settings.MixerRealtimePriority;
         Receive<AllocateEndpoint>(command =>
         {
@@ -59,6 +67,14 @@ public sealed class MediaManagerActor : ReceiveActor, IWithTimers
             orphans.RemoveWhere(id => node.FindEndpoint(id) is null);
         });
         Receive<GetMediaStats>(_ => Sender.Tell(node.Stats()));
+        Receive<MediaDrain.Query>(q => Sender.Tell(new MediaDrain.Status(node.ActiveEndpoints(q.Quiet), node.EndpointCount, otherMediaNodes.Count > 0)));
+        Receive<ClusterEvent.MemberUp>(up => TrackMediaMember(up.Member, present: true));
+        Receive<ClusterEvent.MemberWeaklyUp>(up => TrackMediaMember(up.Member, present: true));
+        Receive<ClusterEvent.MemberLeft>(left => TrackMediaMember(left.Member, present: false));
+        Receive<ClusterEvent.MemberExited>(exited => TrackMediaMember(exited.Member, present: false));
+        Receive<ClusterEvent.MemberDowned>(downed => TrackMediaMember(downed.Member, present: false));
+        Receive<ClusterEvent.MemberRemoved>(removed => TrackMediaMember(removed.Member, present: false));
+        Receive<ClusterEvent.IMemberEvent>(_ => { });
         Receive<CheckDeadMedia>(_ =>
         {
             ReportScheduling();
@@ -111,10 +127,81 @@ public sealed class MediaManagerActor : ReceiveActor, IWithTimers
     {
         var interval = node.Settings.DeadMediaCheckInterval > TimeSpan.Zero ? node.Settings.DeadMediaCheckInterval : TimeSpan.FromSeconds(1);
         Timers.StartPeriodicTimer("dead-media", CheckDeadMedia.Instance, interval);
+        if (Context.System is ExtendedActorSystem { Provider: IClusterActorRefProvider })
+        {
+            Cluster.Get(Context.System).Subscribe(Self, ClusterEvent.SubscriptionInitialStateMode.InitialStateAsEvents, typeof(ClusterEvent.IMemberEvent));
+            RegisterDrain();
+        }
     }
 
     /// <inheritdoc />
-    protected override void PostStop() => node.Dispose();
+    protected override void PostStop()
+    {
+        if (Context.System is ExtendedActorSystem { Provider: IClusterActorRefProvider })
+        {
+            Cluster.Get(Context.System).Unsubscribe(Self);
+        }
+
+        node.Dispose();
+    }
+
+    /// <summary>
+    /// Another media node joined or is going away. Once this node itself leaves or is downed the
+    /// view is kept as it was: the cluster reports every other member removed when it shuts down,
+    /// yet those nodes are where this node's calls are moving.
+    /// </summary>
+    private void TrackMediaMember(Member member, bool present)
+    {
+        if (member.Address.Equals(Cluster.Get(Context.System).SelfAddress))
+        {
+            leaving |= !present;
+            return;
+        }
+
+        if (leaving || !member.HasRole(NodeSettings.MediaRole))
+        {
+            return;
+        }
+
+        if (present)
+        {
+            otherMediaNodes.Add(member.Address);
+        }
+        else
+        {
+            otherMediaNodes.Remove(member.Address);
+        }
+    }
+
+    /// <summary>Runs <see cref="MediaDrain"/> just before the actor system terminates (after the node has left the cluster).</summary>
+    private void RegisterDrain()
+    {
+        var bound = node.Settings.DrainTimeout;
+        if (bound <= TimeSpan.Zero)
+        {
+            return;
+        }
+
+        var self = Self;
+        var clock = time;
+        var log = Logging.GetLogger(Context.System, "media-drain");
+        CoordinatedShutdown.Get(Context.System).AddTask(CoordinatedShutdown.PhaseBeforeActorSystemTerminate, "media-drain", async () =>
+        {
+            var outcome = await MediaDrain.WaitAsync(self, bound, clock);
+            if (outcome.TimedOut)
+            {
+                log.Warning("Media drain: {0} endpoints still received media after {1:0.0} s; stopping anyway", outcome.Last?.Active, outcome.Waited.TotalSeconds);
+            }
+            else if (outcome.Last is { Endpoints: > 0 } last)
+            {
+                log.Info(
+                    "Media drain: done after {0:0.0} s ({1} endpoints held, {2} still receiving media, other media nodes: {3})",
+                    outcome.Waited.TotalSeconds, last.Endpoints, last.Active, last.OtherMediaNodes);
+            }
+
+            return Akka.Done.Instance;
+        });
+    }
 
     private void ReleaseOrphan(string sessionId, string endpointId)
     {

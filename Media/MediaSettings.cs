@@ -26,6 +26,16 @@ public sealed record MediaSettings(
     /// </summary>
     public int MixerRealtimePriority { get; init; } = DefaultMixerRealtimePriority;
 
+    /// <summary>Longest <see cref="DrainTimeout"/> allowed (the shutdown phase that runs the drain is given this plus one second).</summary>
+    public static readonly TimeSpan MaxDrainTimeout = TimeSpan.FromSeconds(20);
+
+    /// <summary>
+    /// When the node stops while other media nodes are up, how long it keeps relaying media at
+    /// most, until every endpoint has gone quiet because its call was re-anchored elsewhere
+    /// (<see cref="MediaDrain"/>); zero stops at once.
+    /// </summary>
+    public TimeSpan DrainTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
     /// <summary>How often endpoints are checked for silence.</summary>
     public TimeSpan DeadMediaCheckInterval { get; init; } = TimeSpan.FromSeconds(1);
 

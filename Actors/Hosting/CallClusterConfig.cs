@@ -47,6 +47,8 @@ public static class CallClusterConfig
           }
         }
         akka.coordinated-shutdown.exit-clr = off
+        # A stopping media node keeps relaying until its calls have moved (Media:DrainSeconds, at most 20).
+        akka.coordinated-shutdown.phases.before-actor-system-terminate.timeout = 21s
         """;
 
     public static Config Build(NodeSettings settings)

@@ -42,7 +42,8 @@ public sealed record ClusterSection(string Hostname, int Port, IReadOnlyList<str
 /// <summary>
 /// `Media:*`: inclusive RTP port range, the IP the RTP sockets bind to, the address put in SDP, and
 /// the mixing threads' real-time priority (`Media:MixerRealtimePriority`, 0 = normal scheduling),
-/// and how long a leg may send no media before its session is told (`Media:DeadMediaSeconds`).
+/// how long a leg may send no media before its session is told (`Media:DeadMediaSeconds`), and how
+/// long a stopping media node keeps relaying while its calls move elsewhere (`Media:DrainSeconds`).
 /// </summary>
 public sealed record MediaSection(
     int RtpPortMin,
@@ -50,9 +51,12 @@ public sealed record MediaSection(
     string BindAddress,
     string? AdvertisedAddress,
     int MixerRealtimePriority = MediaSettings.DefaultMixerRealtimePriority,
-    int DeadMediaSeconds = MediaSection.DefaultDeadMediaSeconds)
+    int DeadMediaSeconds = MediaSection.DefaultDeadMediaSeconds,
+    int DrainSeconds = MediaSection.DefaultDrainSeconds)
 {
     public const int DefaultDeadMediaSeconds = 30;
+
+    public const int DefaultDrainSeconds = 10;
 }
 
 /// <summary>`Provisioning:File`: a JSON file loaded into the directory at start.</summary>

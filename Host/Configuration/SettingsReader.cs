@@ -148,7 +148,11 @@ public static partial class SettingsReader
         var priority = priorityText is null ? MediaSettings.DefaultMixerRealtimePriority : SettingParsers.Priority("Media:MixerRealtimePriority", priorityText);
         var deadText = SettingValues.Scalar(configuration, "Media:DeadMediaSeconds");
         var dead = deadText is null ? MediaSection.DefaultDeadMediaSeconds : SettingParsers.Seconds("Media:DeadMediaSeconds", deadText, 1, 86400);
-        return new MediaSection(min, max, bind.ToString(), advertised is null ? null : SettingParsers.HostName("Media:AdvertisedAddress", advertised), priority, dead);
+        var drainText = SettingValues.Scalar(configuration, "Media:DrainSeconds");
+        var drain = drainText is null
+            ? MediaSection.DefaultDrainSeconds
+            : SettingParsers.Seconds("Media:DrainSeconds", drainText, 0, (int)MediaSettings.MaxDrainTimeout.TotalSeconds);
+        return new MediaSection(min, max, bind.ToString(), advertised is null ? null : SettingParsers.HostName("Media:AdvertisedAddress", advertised), priority, dead, drain);
     }
 
     [GeneratedRegex(@"^akka\.tcp://callcluster@(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.\-]+):([1-9][0-9]{0,4})$")]

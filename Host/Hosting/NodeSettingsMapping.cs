@@ -15,6 +15,7 @@ public static class NodeSettingsMapping
         TimeSpan.FromSeconds(settings.Media.DeadMediaSeconds))
     {
         MixerRealtimePriority = settings.Media.MixerRealtimePriority,
+        DrainTimeout = TimeSpan.FromSeconds(settings.Media.DrainSeconds),
     };
 
     public static NodeSettings ToNodeSettings(this CallClusterSettings settings) => new()

@@ -46,6 +46,9 @@ public sealed partial class MediaNode : IDisposable
     /// <summary>The settings.</summary>
     public MediaSettings Settings => settings;
 
+    /// <summary>Endpoints held.</summary>
+    public int EndpointCount => endpoints.Count;
+
     /// <summary>The endpoint with this id, if held.</summary>
     public MediaEndpoint? FindEndpoint(string endpointId) => endpoints.GetValueOrDefault(endpointId);
 
@@ -133,6 +136,13 @@ public sealed partial class MediaNode : IDisposable
         endpoints.Values.Sum(e => e.Streams.Sum(s => s.Sent)),
         loops.Sum(l => l.Ticks),
         loops.Sum(l => l.MissedTicks));
+
+    /// <summary>Endpoints that received media within <paramref name="quiet"/>: calls still sending to this node.</summary>
+    public int ActiveEndpoints(TimeSpan quiet)
+    {
+        long now = time.GetTimestamp();
+        return endpoints.Values.Count(e => e.ActivityCount > 0 && time.GetElapsedTime(e.LastActivity, now) < quiet);
+    }
 
     /// <summary>
     /// Endpoints silent for longer than the dead-media timeout, each reported once per silence

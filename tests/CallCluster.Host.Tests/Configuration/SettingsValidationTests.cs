@@ -40,6 +40,8 @@ public sealed class SettingsValidationTests
     [InlineData("--Cluster:DownCrashedNodes=maybe", "Cluster:DownCrashedNodes: 'maybe' is not true or false")]
     [InlineData("--Media:DeadMediaSeconds=0", "Media:DeadMediaSeconds: '0' is not a number of seconds (1 to 86400)")]
     [InlineData("--Media:DeadMediaSeconds=half", "Media:DeadMediaSeconds: 'half' is not a number of seconds (1 to 86400)")]
+    [InlineData("--Media:DrainSeconds=21", "Media:DrainSeconds: '21' is not a number of seconds (0 to 20)")]
+    [InlineData("--Media:DrainSeconds=-1", "Media:DrainSeconds: '-1' is not a number of seconds (0 to 20)")]
     [InlineData("--Media:MixerRealtimePriority=100", "Media:MixerRealtimePriority: '100' is not a real-time priority (0 to 99, 0 = off)")]
     [InlineData("--Media:MixerRealtimePriority=-1", "Media:MixerRealtimePriority: '-1' is not a real-time priority (0 to 99, 0 = off)")]
     [InlineData("--Media:RtpPortRange=20000", "Media:RtpPortRange: '20000' is not a port range FIRST-LAST within 1024-65535")]
@@ -73,6 +75,7 @@ public sealed class SettingsValidationTests
             "--Sip:Domain=example.com", "--Cluster:Port=0", "--Media:RtpPortRange=40000-40001", "--Media:AdvertisedAddress=203.0.113.7", "--Media:BindAddress=0.0.0.0",
             "--Persistence:Provider=postgres", "--Persistence:ConnectionString=Host=127.0.0.1;Port=5433;Username=cc;Database=cc",
             "--Logging:Format=JSON", "--Node:Roles=Session", "--Cluster:DownCrashedNodes=False", "--Media:MixerRealtimePriority=20", "--Media:DeadMediaSeconds=12",
+            "--Media:DrainSeconds=0",
         ]));
 
         Assert.Equal(["udp:[::1]:5070", "tcp:0.0.0.0:5070"], settings.Sip.Listen.Select(l => l.ToString()));
@@ -81,6 +84,7 @@ public sealed class SettingsValidationTests
         Assert.False(settings.Cluster.DownCrashedNodes);
         Assert.Equal(20, settings.Media.MixerRealtimePriority);
         Assert.Equal(TimeSpan.FromSeconds(12), settings.ToMediaSettings().DeadMediaTimeout);
+        Assert.Equal(TimeSpan.Zero, settings.ToMediaSettings().DrainTimeout);
         Assert.Equal((40000, 40001), (settings.Media.RtpPortMin, settings.Media.RtpPortMax));
         Assert.Equal(("0.0.0.0", "203.0.113.7"), (settings.Media.BindAddress, settings.Media.AdvertisedAddress));
         Assert.Equal("postgres", settings.Persistence.Provider);
@@ -92,5 +96,11 @@ public sealed class SettingsValidationTests
     public void Crash_downing_is_on_unless_turned_off()
     {
         Assert.True(SettingsReader.Read(ConfigurationSources.Build(null, new Hashtable(), [])).Cluster.DownCrashedNodes);
+    }
+
+    [Fact]
+    public void A_stopping_media_node_drains_for_up_to_ten_seconds_by_default()
+    {
+        Assert.Equal(TimeSpan.FromSeconds(10), SettingsReader.Read(ConfigurationSources.Build(null, new Hashtable(), [])).ToMediaSettings().DrainTimeout);
     }
 }
