@@ -46,13 +46,11 @@ public sealed class PartitionTests(ITestOutputHelper output)
             var cutAt = partition.At;
             await using var watch = new MediaGapWatch(phones, cutAt, Bound * 2);
 
-            await cluster.WaitUntilAsync(() => Task.FromResult(!victim.IsRunning), Bound, $"isolated node {victim.Number} downs itself and exits");
-            var exitedAt = DateTimeOffset.UtcNow;
             await cluster.WaitUntilAsync(() => Task.FromResult(!cluster.Members().Contains(victim.Address)), Bound, $"the majority removes node {victim.Number}");
             Assert.Equal(new[] { gateway.Address, survivor.Address }.ToHashSet(), cluster.Members());
-            // The isolated node's own resolver downed it (it was not merely killed from outside).
-            Assert.Contains(victim.Process.Lines, l => ClusterLog.IsDowned(l.Line, victim.Address));
 
+            // Sessions first: the isolated node may still be relaying media for calls that are moving
+            // away from it (its media drain) when they already answer on the survivor.
             DateTimeOffset? firstAnswer = null;
             foreach (var id in moved)
             {
@@ -60,6 +58,11 @@ public sealed class PartitionTests(ITestOutputHelper output)
                 firstAnswer ??= DateTimeOffset.UtcNow;
             }
             var allAnswered = DateTimeOffset.UtcNow;
+
+            await cluster.WaitUntilAsync(() => Task.FromResult(!victim.IsRunning), Bound, $"isolated node {victim.Number} downs itself and exits");
+            var exitedAt = DateTimeOffset.UtcNow;
+            // The isolated node's own resolver downed it (it was not merely killed from outside).
+            Assert.Contains(victim.Process.Lines, l => ClusterLog.IsDowned(l.Line, victim.Address));
             foreach (var phone in anchoredOnVictim.SelectMany(p => p.Phones))
             {
                 await cluster.WaitUntilAsync(
@@ -79,7 +82,7 @@ public sealed class PartitionTests(ITestOutputHelper output)
             var figures = new Figures(output, "partition");
             figures.Add($"isolation of node {victim.Number} ({moved.Count} of {Pairs} sessions, media of {anchoredOnVictim.Count} calls) to it marked unreachable",
                 cluster.FirstLine(cutAt, l => ClusterLog.IsUnreachable(l, victim.Address)) - cutAt);
-            figures.Add("isolation to the isolated node's exit (it downed itself; polled)", exitedAt - cutAt);
+            figures.Add("isolation to the isolated node's exit (it downed itself, then drained its media; polled)", exitedAt - cutAt);
             figures.Add("isolation to its removal by the majority", cluster.RemovedAt(victim.Number) - cutAt);
             figures.Add("isolation to the first moved session answering again (polled)", firstAnswer - cutAt);
             figures.Add("isolation to every moved session answering again (polled)", allAnswered - cutAt);
