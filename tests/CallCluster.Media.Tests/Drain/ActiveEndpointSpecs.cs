@@ -27,15 +27,7 @@ public sealed class ActiveEndpointSpecs : MediaSpec
         Assert.Equal(1, ExpectMsg<MediaDrain.Status>(Patience).Active);
 
         peer.Dispose();
-        long received = -1;
-        WaitFor(() =>
-        {
-            Thread.Sleep(200);
-            long now = Stats(manager).PacketsReceived;
-            bool settled = now == received;
-            received = now;
-            return settled;
-        });
+        WaitUntilReceivingStops(manager);
         time.Advance(TimeSpan.FromSeconds(2));
         manager.Tell(new MediaDrain.Query(MediaDrain.Quiet), TestActor);
         var quiet = ExpectMsg<MediaDrain.Status>(Patience);

@@ -74,15 +74,7 @@ public sealed class EndpointLifecycleSpecs : MediaSpec
         peer.StartTone(AudioPort(endpoint), 440, G711Law.MuLaw);
         WaitFor(() => Stats(manager).PacketsReceived > 0);
         peer.Dispose();
-        long received = -1;
-        WaitFor(() =>
-        {
-            Thread.Sleep(200);
-            long now = Stats(manager).PacketsReceived;
-            bool settled = now == received;
-            received = now;
-            return settled;
-        });
+        WaitUntilReceivingStops(manager);
         time.Advance(TimeSpan.FromSeconds(10));
         Assert.Equal(endpoint.EndpointId, ExpectMsg<EndpointDead>(Patience).EndpointId);
     }

@@ -56,6 +56,20 @@ public abstract class MediaSpec : TestKit
     protected static IPEndPoint VideoPort(EndpointAllocated endpoint) =>
         Loopback(endpoint.Streams.Single(s => s.Kind == MediaKind.Video).RtpPort);
 
+    /// <summary>Waits (bounded) until the manager's received-packet count stops growing (a peer that stopped sending has drained).</summary>
+    protected void WaitUntilReceivingStops(IActorRef manager)
+    {
+        long received = -1;
+        WaitFor(() =>
+        {
+            Thread.Sleep(200);
+            long now = Stats(manager).PacketsReceived;
+            bool settled = now == received;
+            received = now;
+            return settled;
+        });
+    }
+
     /// <summary>Waits (bounded) until <paramref name="condition"/> holds; the caller asserts afterwards.</summary>
     protected static void WaitFor(Func<bool> condition)
     {
