@@ -1,7 +1,6 @@
 using Akka.Actor;
 using Akka.Cluster;
 using Akka.Event;
-using CallCluster.Actors.Hosting;
 using CallCluster.Actors.MediaProtocol;
 using CallCluster.Media.Node;
 
@@ -17,7 +16,7 @@ namespace CallCluster.Media;
 /// In a cluster it follows which other media nodes are members, and when the node stops it holds
 /// the actor system back until its calls have moved (<see cref="MediaDrain"/>).
 /// </summary>
-public sealed class MediaManagerActor : ReceiveActor, IWithTimers
+public sealed partial class MediaManagerActor : ReceiveActor, IWithTimers
 {
     private readonly MediaNode node;
     private readonly Dictionary<string, IActorRef> allocators = new(StringComparer.Ordinal);
@@ -143,64 +142,6 @@ public sealed class MediaManagerActor : ReceiveActor, IWithTimers
         }
 
         node.Dispose();
-    }
-
-    /// <summary>
-    /// Another media node joined or is going away. Once this node itself leaves or is downed the
-    /// view is kept as it was: the cluster reports every other member removed when it shuts down,
-    /// yet those nodes are where this node's calls are moving.
-    /// </summary>
-    private void TrackMediaMember(Member member, bool present)
-    {
-        if (member.Address.Equals(Cluster.Get(Context.System).SelfAddress))
-        {
-            leaving |= !present;
-            return;
-        }
-
-        if (leaving || !member.HasRole(NodeSettings.MediaRole))
-        {
-            return;
-        }
-
-        if (present)
-        {
-            otherMediaNodes.Add(member.Address);
-        }
-        else
-        {
-            otherMediaNodes.Remove(member.Address);
-        }
-    }
-
-    /// <summary>Runs <see cref="MediaDrain"/> just before the actor system terminates (after the node has left the cluster).</summary>
-    private void RegisterDrain()
-    {
-        var bound = node.Settings.DrainTimeout;
-        if (bound <= TimeSpan.Zero)
-        {
-            return;
-        }
-
-        var self = Self;
-        var clock = time;
-        var log = Logging.GetLogger(Context.System, "media-drain");
-        CoordinatedShutdown.Get(Context.System).AddTask(CoordinatedShutdown.PhaseBeforeActorSystemTerminate, "media-drain", async () =>
-        {
-            var outcome = await MediaDrain.WaitAsync(self, bound, clock);
-            if (outcome.TimedOut)
-            {
-                log.Warning("Media drain: {0} endpoints still received media after {1:0.0} s; stopping anyway", outcome.Last?.Active, outcome.Waited.TotalSeconds);
-            }
-            else if (outcome.Last is { Endpoints: > 0 } last)
-            {
-                log.Info(
-                    "Media drain: done after {0:0.0} s ({1} endpoints held, {2} still receiving media, other media nodes: {3})",
-                    outcome.Waited.TotalSeconds, last.Endpoints, last.Active, last.OtherMediaNodes);
-            }
-
-            return Akka.Done.Instance;
-        });
     }
 
     private void ReleaseOrphan(string sessionId, string endpointId)
