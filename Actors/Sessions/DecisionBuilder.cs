@@ -43,5 +43,5 @@ internal sealed class DecisionBuilder(SessionState state, DateTimeOffset now)
 
     public ISessionReply Reject(int status, string reason) => new Rejected(Id, status, reason);
 
-    public Decision Build(ISessionReply reply) => new(_events.ToArray(), _effects.ToArray(), reply);
+    public Decision Build(ISessionReply reply) => new(_events.ToArray(), _effects.ToArray(), reply, State);
 }

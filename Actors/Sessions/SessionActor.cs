@@ -182,7 +182,7 @@ public sealed partial class SessionActor : ReceivePersistentActor, IWithTimers
         var journal = SessionDurability.ToJournal(_state.Id, decision.Events);
         if (journal is null)
         {
-            ApplyAll(decision.Events);
+            Adopt(decision);
             Complete(decision, replyTo);
             return;
         }
@@ -193,17 +193,18 @@ public sealed partial class SessionActor : ReceivePersistentActor, IWithTimers
         {
             SessionMetrics.JournalWritten(System.Diagnostics.Stopwatch.GetElapsedTime(started));
             _sinceSnapshot++;
-            ApplyAll(decision.Events);
+            Adopt(decision);
             _pendingSender = null;
             Complete(decision, replyTo);
         });
     }
 
-    private void ApplyAll(IReadOnlyList<ISessionEvent> events)
+    /// <summary>Takes the state the decision's events lead to (commands wait while they are persisted, so nothing changed meanwhile).</summary>
+    private void Adopt(Decision decision)
     {
-        foreach (var e in events)
+        _state = decision.After;
+        foreach (var e in decision.Events)
         {
-            _state = _state.Apply(e);
             SessionMetrics.Persisted(e);
         }
     }

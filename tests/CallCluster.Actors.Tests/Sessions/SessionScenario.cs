@@ -47,6 +47,7 @@ internal sealed class SessionScenario
 
         Now = Now.AddSeconds(1);
         Assert.Equal(State, SessionState.Replay(Id, _events));
+        Assert.Equal(State, Last.After);
         return Last;
     }
 
