@@ -54,7 +54,17 @@ public static class CallClusterConfig
     public static Config Build(NodeSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        return ConfigurationFactory.ParseString(PersistenceHocon(settings.Persistence) + "\n" + ClusterHocon);
+        return ConfigurationFactory.ParseString(PersistenceHocon(settings.Persistence) + "\n" + ClusterHocon + "\n" + FailoverHocon(settings));
+    }
+
+    /// <summary>The two waits an operator may tune (<see cref="NodeSettings.HeartbeatPause"/>, <see cref="NodeSettings.StableAfter"/>); they override <see cref="ClusterHocon"/>.</summary>
+    public static string FailoverHocon(NodeSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return string.Create(CultureInfo.InvariantCulture, $$"""
+            akka.cluster.failure-detector.acceptable-heartbeat-pause = {{(long)settings.HeartbeatPause.TotalMilliseconds}}ms
+            akka.cluster.split-brain-resolver.stable-after = {{(long)settings.StableAfter.TotalMilliseconds}}ms
+            """);
     }
 
     /// <summary>Journal and snapshot store on Akka.Persistence.Sql; batching chosen per provider.</summary>

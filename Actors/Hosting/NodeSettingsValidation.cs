@@ -29,8 +29,21 @@ public static class NodeSettingsValidation
         }
     }
 
+    /// <summary>Bounds of <see cref="NodeSettings.HeartbeatPause"/> and <see cref="NodeSettings.StableAfter"/>, in milliseconds.</summary>
+    public const int MinFailoverWaitMs = 500;
+
+    public const int MaxFailoverWaitMs = 60_000;
+
     private static void ValidateCluster(NodeSettings settings, List<string> errors)
     {
+        foreach (var (key, wait) in new[] { ("Cluster:HeartbeatPauseMs", settings.HeartbeatPause), ("Cluster:StableAfterMs", settings.StableAfter) })
+        {
+            if (wait.TotalMilliseconds is < MinFailoverWaitMs or > MaxFailoverWaitMs)
+            {
+                errors.Add($"{key}: {wait.TotalMilliseconds:0} is outside {MinFailoverWaitMs}-{MaxFailoverWaitMs} ms");
+            }
+        }
+
         if (string.IsNullOrWhiteSpace(settings.ClusterHostname))
         {
             errors.Add("Cluster:Hostname: must not be empty");

@@ -36,8 +36,21 @@ public sealed record HttpSection(Uri Listen);
 public sealed record PersistenceSection(string Provider, string ConnectionString);
 
 /// <summary>`Cluster:*`: seeds are akka.tcp://callcluster@host:port addresses.</summary>
-/// <remarks>`Cluster:DownCrashedNodes` (default true): down a member at once when its cluster port refuses connections.</remarks>
-public sealed record ClusterSection(string Hostname, int Port, IReadOnlyList<string> Seeds, bool DownCrashedNodes = true);
+/// <remarks>
+/// `Cluster:DownCrashedNodes` (default true): down a member at once when its cluster port refuses
+/// connections. `Cluster:HeartbeatPauseMs` and `Cluster:StableAfterMs` (default 1500 each): the
+/// failure detector's acceptable pause and the split brain resolver's stable-after.
+/// </remarks>
+public sealed record ClusterSection(
+    string Hostname,
+    int Port,
+    IReadOnlyList<string> Seeds,
+    bool DownCrashedNodes = true,
+    int HeartbeatPauseMs = ClusterSection.DefaultFailoverWaitMs,
+    int StableAfterMs = ClusterSection.DefaultFailoverWaitMs)
+{
+    public const int DefaultFailoverWaitMs = 1500;
+}
 
 /// <summary>
 /// `Media:*`: inclusive RTP port range, the IP the RTP sockets bind to, the address put in SDP, and

@@ -38,6 +38,9 @@ internal static class SettingParsers
     public static int Seconds(string key, string value, int min, int max) =>
         IntInRange(key, value, min, max, $"a number of seconds ({min} to {max})");
 
+    public static int Milliseconds(string key, string value, int min, int max) =>
+        IntInRange(key, value, min, max, $"a number of milliseconds ({min} to {max})");
+
     public static bool Boolean(string key, string value)
     {
         if (bool.TryParse(value.Trim(), out var flag))

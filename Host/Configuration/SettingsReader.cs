@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
+using CallCluster.Actors.Hosting;
 using CallCluster.Media;
 using Npgsql;
 
@@ -128,7 +129,16 @@ public static partial class SettingsReader
         }
         var downText = SettingValues.Scalar(configuration, "Cluster:DownCrashedNodes");
         var downCrashed = downText is null || SettingParsers.Boolean("Cluster:DownCrashedNodes", downText);
-        return new ClusterSection(hostname, port, seeds, downCrashed);
+        return new ClusterSection(
+            hostname, port, seeds, downCrashed, FailoverWait(configuration, "Cluster:HeartbeatPauseMs"), FailoverWait(configuration, "Cluster:StableAfterMs"));
+    }
+
+    private static int FailoverWait(IConfiguration configuration, string key)
+    {
+        var text = SettingValues.Scalar(configuration, key);
+        return text is null
+            ? ClusterSection.DefaultFailoverWaitMs
+            : SettingParsers.Milliseconds(key, text, NodeSettingsValidation.MinFailoverWaitMs, NodeSettingsValidation.MaxFailoverWaitMs);
     }
 
     private static MediaSection ReadMedia(IConfiguration configuration)

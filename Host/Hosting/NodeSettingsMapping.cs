@@ -25,6 +25,8 @@ public static class NodeSettingsMapping
         ClusterPort = settings.Cluster.Port,
         Seeds = settings.Cluster.Seeds,
         DownCrashedNodes = settings.Cluster.DownCrashedNodes,
+        HeartbeatPause = TimeSpan.FromMilliseconds(settings.Cluster.HeartbeatPauseMs),
+        StableAfter = TimeSpan.FromMilliseconds(settings.Cluster.StableAfterMs),
         Persistence = new PersistenceSettings
         {
             Provider = settings.Persistence.Provider,

@@ -45,5 +45,25 @@ public sealed class CallClusterConfigTests
         Assert.True(config.GetBoolean("akka.cluster.sharding.remember-entities"));
         Assert.Equal("eventsourced", config.GetString("akka.cluster.sharding.remember-entities-store"));
         Assert.Equal("ddata", config.GetString("akka.cluster.sharding.state-store-mode"));
+        Assert.Equal(TimeSpan.FromMilliseconds(250), config.GetTimeSpan("akka.cluster.gossip-interval"));
+        Assert.Equal(TimeSpan.FromSeconds(1.5), config.GetTimeSpan("akka.cluster.failure-detector.acceptable-heartbeat-pause"));
+    }
+
+    [Fact]
+    public void The_failure_detector_pause_and_the_resolver_s_stable_after_follow_the_node_settings()
+    {
+        var config = CallClusterConfig.Build(new NodeSettings { HeartbeatPause = TimeSpan.FromMilliseconds(900), StableAfter = TimeSpan.FromSeconds(4) });
+        Assert.Equal(TimeSpan.FromMilliseconds(900), config.GetTimeSpan("akka.cluster.failure-detector.acceptable-heartbeat-pause"));
+        Assert.Equal(TimeSpan.FromSeconds(4), config.GetTimeSpan("akka.cluster.split-brain-resolver.stable-after"));
+        Assert.Equal(TimeSpan.FromMilliseconds(500), config.GetTimeSpan("akka.cluster.failure-detector.heartbeat-interval"));
+    }
+
+    [Theory]
+    [InlineData(400, 1500, "Cluster:HeartbeatPauseMs: 400 is outside 500-60000 ms")]
+    [InlineData(1500, 60001, "Cluster:StableAfterMs: 60001 is outside 500-60000 ms")]
+    public void Failover_waits_outside_their_bounds_are_refused(int pauseMs, int stableMs, string problem)
+    {
+        var settings = new NodeSettings { HeartbeatPause = TimeSpan.FromMilliseconds(pauseMs), StableAfter = TimeSpan.FromMilliseconds(stableMs) };
+        Assert.Equal([problem], settings.Validate());
     }
 }

@@ -41,6 +41,8 @@ public sealed class SettingsValidationTests
     [InlineData("--Media:DeadMediaSeconds=0", "Media:DeadMediaSeconds: '0' is not a number of seconds (1 to 86400)")]
     [InlineData("--Media:DeadMediaSeconds=half", "Media:DeadMediaSeconds: 'half' is not a number of seconds (1 to 86400)")]
     [InlineData("--Media:DrainSeconds=21", "Media:DrainSeconds: '21' is not a number of seconds (0 to 20)")]
+    [InlineData("--Cluster:HeartbeatPauseMs=400", "Cluster:HeartbeatPauseMs: '400' is not a number of milliseconds (500 to 60000)")]
+    [InlineData("--Cluster:StableAfterMs=1.5s", "Cluster:StableAfterMs: '1.5s' is not a number of milliseconds (500 to 60000)")]
     [InlineData("--Media:DrainSeconds=-1", "Media:DrainSeconds: '-1' is not a number of seconds (0 to 20)")]
     [InlineData("--Media:MixerRealtimePriority=100", "Media:MixerRealtimePriority: '100' is not a real-time priority (0 to 99, 0 = off)")]
     [InlineData("--Media:MixerRealtimePriority=-1", "Media:MixerRealtimePriority: '-1' is not a real-time priority (0 to 99, 0 = off)")]
@@ -75,13 +77,14 @@ public sealed class SettingsValidationTests
             "--Sip:Domain=example.com", "--Cluster:Port=0", "--Media:RtpPortRange=40000-40001", "--Media:AdvertisedAddress=203.0.113.7", "--Media:BindAddress=0.0.0.0",
             "--Persistence:Provider=postgres", "--Persistence:ConnectionString=Host=127.0.0.1;Port=5433;Username=cc;Database=cc",
             "--Logging:Format=JSON", "--Node:Roles=Session", "--Cluster:DownCrashedNodes=False", "--Media:MixerRealtimePriority=20", "--Media:DeadMediaSeconds=12",
-            "--Media:DrainSeconds=0",
+            "--Media:DrainSeconds=0", "--Cluster:HeartbeatPauseMs=1000", "--Cluster:StableAfterMs=800",
         ]));
 
         Assert.Equal(["udp:[::1]:5070", "tcp:0.0.0.0:5070"], settings.Sip.Listen.Select(l => l.ToString()));
         Assert.Equal("sip.example.com:5060", settings.Sip.AdvertisedAddress);
         Assert.Equal(0, settings.Cluster.Port);
         Assert.False(settings.Cluster.DownCrashedNodes);
+        Assert.Equal((TimeSpan.FromSeconds(1), TimeSpan.FromMilliseconds(800)), (settings.ToNodeSettings().HeartbeatPause, settings.ToNodeSettings().StableAfter));
         Assert.Equal(20, settings.Media.MixerRealtimePriority);
         Assert.Equal(TimeSpan.FromSeconds(12), settings.ToMediaSettings().DeadMediaTimeout);
         Assert.Equal(TimeSpan.Zero, settings.ToMediaSettings().DrainTimeout);
