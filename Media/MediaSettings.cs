@@ -34,7 +34,10 @@ public sealed record MediaSettings(
     /// most, until every endpoint has gone quiet because its call was re-anchored elsewhere
     /// (<see cref="MediaDrain"/>); zero stops at once.
     /// </summary>
-    public TimeSpan DrainTimeout { get; init; } = TimeSpan.FromSeconds(10);
+    public TimeSpan DrainTimeout { get; init; } = TimeSpan.FromSeconds(DefaultDrainSeconds);
+
+    /// <summary>Default of <see cref="DrainTimeout"/>, in seconds.</summary>
+    public const int DefaultDrainSeconds = 10;
 
     /// <summary>How often endpoints are checked for silence.</summary>
     public TimeSpan DeadMediaCheckInterval { get; init; } = TimeSpan.FromSeconds(1);

@@ -32,22 +32,22 @@ public sealed record NodeSettings
     /// </summary>
     public bool DownCrashedNodes { get; init; } = true;
 
-    /// <summary>Default of <see cref="HeartbeatPause"/> and of <see cref="StableAfter"/>.</summary>
-    public static readonly TimeSpan DefaultFailoverWait = TimeSpan.FromMilliseconds(1500);
+    /// <summary>Default of <see cref="HeartbeatPause"/> and of <see cref="StableAfter"/>, in milliseconds.</summary>
+    public const int DefaultFailoverWaitMs = 1500;
 
     /// <summary>
     /// The failure detector's acceptable heartbeat pause: a member silent this long (plus about one
     /// heartbeat interval) is unreachable. Shorter finds a cut-off node sooner and marks a healthy
     /// node stalled by a long GC or a starved CPU unreachable more often.
     /// </summary>
-    public TimeSpan HeartbeatPause { get; init; } = DefaultFailoverWait;
+    public TimeSpan HeartbeatPause { get; init; } = TimeSpan.FromMilliseconds(DefaultFailoverWaitMs);
 
     /// <summary>
     /// How long reachability must stay unchanged before the split brain resolver downs the side it
     /// does not keep. Shorter moves a partitioned node's calls sooner and gives a flapping network
     /// less time to settle before members are downed.
     /// </summary>
-    public TimeSpan StableAfter { get; init; } = DefaultFailoverWait;
+    public TimeSpan StableAfter { get; init; } = TimeSpan.FromMilliseconds(DefaultFailoverWaitMs);
 
     public PersistenceSettings Persistence { get; init; } = new();
 

@@ -32,7 +32,6 @@ public sealed partial class SessionActor : ReceivePersistentActor, IWithTimers
     private readonly SessionSettings _settings;
     private readonly ISessionMediaAdapter _adapter;
     private readonly Dictionary<LegId, IActorRef> _legs = [];
-    private readonly HashSet<IActorRef> _mediaWatched = [];
     private readonly Dictionary<string, IActorRef> _mediaManagers = new(StringComparer.Ordinal);
     private readonly string? _mediaManagerPath;
     private MediaPlacement _placement = MediaPlacement.Empty;
@@ -118,7 +117,11 @@ public sealed partial class SessionActor : ReceivePersistentActor, IWithTimers
         if (message is Terminated gone)
         {
             // The media actor that allocated our endpoints is gone (its node left or crashed).
-            _mediaWatched.Remove(gone.ActorRef);
+            foreach (var node in _mediaManagers.Where(m => m.Value.Equals(gone.ActorRef)).Select(m => m.Key).ToList())
+            {
+                _mediaManagers.Remove(node);
+            }
+
             Handle(new MediaNodeLost(_state.Id, gone.ActorRef.Path.Address.ToString()), ActorRefs.Nobody);
             return;
         }
@@ -128,10 +131,7 @@ public sealed partial class SessionActor : ReceivePersistentActor, IWithTimers
         {
             _placement = _placement.Anchored(ready.EndpointId, ready.MediaNode);
             _mediaManagers[ready.MediaNode] = Sender;
-            if (_mediaWatched.Add(Sender))
-            {
-                Context.Watch(Sender);
-            }
+            Context.Watch(Sender);
         }
 
         switch (command, message)

@@ -1,4 +1,5 @@
 using System.Net;
+using CallCluster.Actors.Hosting;
 using CallCluster.Media;
 
 namespace CallCluster.Host.Configuration;
@@ -46,11 +47,8 @@ public sealed record ClusterSection(
     int Port,
     IReadOnlyList<string> Seeds,
     bool DownCrashedNodes = true,
-    int HeartbeatPauseMs = ClusterSection.DefaultFailoverWaitMs,
-    int StableAfterMs = ClusterSection.DefaultFailoverWaitMs)
-{
-    public const int DefaultFailoverWaitMs = 1500;
-}
+    int HeartbeatPauseMs = NodeSettings.DefaultFailoverWaitMs,
+    int StableAfterMs = NodeSettings.DefaultFailoverWaitMs);
 
 /// <summary>
 /// `Media:*`: inclusive RTP port range, the IP the RTP sockets bind to, the address put in SDP, and
@@ -65,11 +63,9 @@ public sealed record MediaSection(
     string? AdvertisedAddress,
     int MixerRealtimePriority = MediaSettings.DefaultMixerRealtimePriority,
     int DeadMediaSeconds = MediaSection.DefaultDeadMediaSeconds,
-    int DrainSeconds = MediaSection.DefaultDrainSeconds)
+    int DrainSeconds = MediaSettings.DefaultDrainSeconds)
 {
     public const int DefaultDeadMediaSeconds = 30;
-
-    public const int DefaultDrainSeconds = 10;
 }
 
 /// <summary>`Provisioning:File`: a JSON file loaded into the directory at start.</summary>

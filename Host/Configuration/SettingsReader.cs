@@ -137,7 +137,7 @@ public static partial class SettingsReader
     {
         var text = SettingValues.Scalar(configuration, key);
         return text is null
-            ? ClusterSection.DefaultFailoverWaitMs
+            ? NodeSettings.DefaultFailoverWaitMs
             : SettingParsers.Milliseconds(key, text, NodeSettingsValidation.MinFailoverWaitMs, NodeSettingsValidation.MaxFailoverWaitMs);
     }
 
@@ -160,7 +160,7 @@ public static partial class SettingsReader
         var dead = deadText is null ? MediaSection.DefaultDeadMediaSeconds : SettingParsers.Seconds("Media:DeadMediaSeconds", deadText, 1, 86400);
         var drainText = SettingValues.Scalar(configuration, "Media:DrainSeconds");
         var drain = drainText is null
-            ? MediaSection.DefaultDrainSeconds
+            ? MediaSettings.DefaultDrainSeconds
             : SettingParsers.Seconds("Media:DrainSeconds", drainText, 0, (int)MediaSettings.MaxDrainTimeout.TotalSeconds);
         return new MediaSection(min, max, bind.ToString(), advertised is null ? null : SettingParsers.HostName("Media:AdvertisedAddress", advertised), priority, dead, drain);
     }
