@@ -32,6 +32,13 @@ public sealed record NodeSettings
     /// </summary>
     public bool DownCrashedNodes { get; init; } = true;
 
+    /// <summary>
+    /// Take the keep-majority decision exactly <see cref="StableAfter"/> after a partition settles, on
+    /// both of its sides; see <c>Membership/PartitionDowning</c>. Off: only the split brain resolver
+    /// decides, on its one-second tick.
+    /// </summary>
+    public bool ExactStableAfter { get; init; } = true;
+
     /// <summary>Default of <see cref="HeartbeatPause"/> and of <see cref="StableAfter"/>, in milliseconds.</summary>
     public const int DefaultFailoverWaitMs = 1500;
 

@@ -39,7 +39,9 @@ public sealed record PersistenceSection(string Provider, string ConnectionString
 /// <summary>`Cluster:*`: seeds are akka.tcp://callcluster@host:port addresses.</summary>
 /// <remarks>
 /// `Cluster:DownCrashedNodes` (default true): down a member at once when its cluster port refuses
-/// connections. `Cluster:HeartbeatPauseMs` and `Cluster:StableAfterMs` (default 1500 each): the
+/// connections. `Cluster:ExactStableAfter` (default true): take the keep-majority decision exactly
+/// stable-after after a partition settles, not on the resolver's next one-second tick.
+/// `Cluster:HeartbeatPauseMs` and `Cluster:StableAfterMs` (default 1500 each): the
 /// failure detector's acceptable pause and the split brain resolver's stable-after.
 /// </remarks>
 public sealed record ClusterSection(
@@ -47,6 +49,7 @@ public sealed record ClusterSection(
     int Port,
     IReadOnlyList<string> Seeds,
     bool DownCrashedNodes = true,
+    bool ExactStableAfter = true,
     int HeartbeatPauseMs = NodeSettings.DefaultFailoverWaitMs,
     int StableAfterMs = NodeSettings.DefaultFailoverWaitMs);
 

@@ -129,8 +129,10 @@ public static partial class SettingsReader
         }
         var downText = SettingValues.Scalar(configuration, "Cluster:DownCrashedNodes");
         var downCrashed = downText is null || SettingParsers.Boolean("Cluster:DownCrashedNodes", downText);
+        var exactText = SettingValues.Scalar(configuration, "Cluster:ExactStableAfter");
+        var exact = exactText is null || SettingParsers.Boolean("Cluster:ExactStableAfter", exactText);
         return new ClusterSection(
-            hostname, port, seeds, downCrashed, FailoverWait(configuration, "Cluster:HeartbeatPauseMs"), FailoverWait(configuration, "Cluster:StableAfterMs"));
+            hostname, port, seeds, downCrashed, exact, FailoverWait(configuration, "Cluster:HeartbeatPauseMs"), FailoverWait(configuration, "Cluster:StableAfterMs"));
     }
 
     private static int FailoverWait(IConfiguration configuration, string key)

@@ -25,6 +25,7 @@ public static class NodeSettingsMapping
         ClusterPort = settings.Cluster.Port,
         Seeds = settings.Cluster.Seeds,
         DownCrashedNodes = settings.Cluster.DownCrashedNodes,
+        ExactStableAfter = settings.Cluster.ExactStableAfter,
         HeartbeatPause = TimeSpan.FromMilliseconds(settings.Cluster.HeartbeatPauseMs),
         StableAfter = TimeSpan.FromMilliseconds(settings.Cluster.StableAfterMs),
         Persistence = new PersistenceSettings

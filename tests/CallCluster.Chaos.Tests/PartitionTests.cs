@@ -82,6 +82,7 @@ public sealed class PartitionTests(ITestOutputHelper output)
             var figures = new Figures(output, "partition");
             figures.Add($"isolation of node {victim.Number} ({moved.Count} of {Pairs} sessions, media of {anchoredOnVictim.Count} calls) to it marked unreachable",
                 cluster.FirstLine(cutAt, l => ClusterLog.IsUnreachable(l, victim.Address)) - cutAt);
+            figures.Add("isolation to the majority's downing decision", cluster.FirstLine(cutAt, l => ClusterLog.IsDowned(l, victim.Address)) - cutAt);
             figures.Add("isolation to the isolated node's exit (it downed itself, then drained its media; polled)", exitedAt - cutAt);
             figures.Add("isolation to its removal by the majority", cluster.RemovedAt(victim.Number) - cutAt);
             figures.Add("isolation to the first moved session answering again (polled)", firstAnswer - cutAt);

@@ -17,7 +17,14 @@ public static class ClusterLog
 
     /// <summary>The split brain resolver decided to down <paramref name="address"/>.</summary>
     public static bool IsDowned(string line, string address) =>
-        line.Contains("SBR took decision", StringComparison.Ordinal) && line.Contains($"downing [{address}]", StringComparison.Ordinal);
+        (line.Contains("SBR took decision", StringComparison.Ordinal) && line.Contains($"downing [{address}]", StringComparison.Ordinal))
+        || IsPartitionDowned(line, address);
+
+    /// <summary>A member downed <paramref name="address"/> by keep-majority exactly stable-after after the partition settled.</summary>
+    public static bool IsPartitionDowned(string line, string address) =>
+        line.Contains("/user/partition-downing]", StringComparison.Ordinal)
+        && line.Contains(" side [", StringComparison.Ordinal)
+        && line[line.IndexOf(" side [", StringComparison.Ordinal)..].Contains(address, StringComparison.Ordinal);
 
     /// <summary>A member downed <paramref name="address"/> because its cluster port refused connections (its process exited).</summary>
     public static bool IsCrashDowned(string line, string address) =>

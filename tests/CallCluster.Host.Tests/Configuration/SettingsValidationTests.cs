@@ -38,6 +38,7 @@ public sealed class SettingsValidationTests
     [InlineData("--Cluster:Seeds:0=akka.tcp://other@10.0.0.1:4053", "Cluster:Seeds:0: 'akka.tcp://other@10.0.0.1:4053' is not akka.tcp://callcluster@HOST:PORT")]
     [InlineData("--Cluster:Seeds=10.0.0.1:4053", "Cluster:Seeds: '10.0.0.1:4053' is not akka.tcp://callcluster@HOST:PORT")]
     [InlineData("--Cluster:DownCrashedNodes=maybe", "Cluster:DownCrashedNodes: 'maybe' is not true or false")]
+    [InlineData("--Cluster:ExactStableAfter=1", "Cluster:ExactStableAfter: '1' is not true or false")]
     [InlineData("--Media:DeadMediaSeconds=0", "Media:DeadMediaSeconds: '0' is not a number of seconds (1 to 86400)")]
     [InlineData("--Media:DeadMediaSeconds=half", "Media:DeadMediaSeconds: 'half' is not a number of seconds (1 to 86400)")]
     [InlineData("--Media:DrainSeconds=21", "Media:DrainSeconds: '21' is not a number of seconds (0 to 20)")]
@@ -76,7 +77,7 @@ public sealed class SettingsValidationTests
             "--Sip:Listen:0=udp:[::1]:5070", "--Sip:Listen:1=tcp:0.0.0.0:5070", "--Sip:AdvertisedAddress=sip.example.com:5060",
             "--Sip:Domain=example.com", "--Cluster:Port=0", "--Media:RtpPortRange=40000-40001", "--Media:AdvertisedAddress=203.0.113.7", "--Media:BindAddress=0.0.0.0",
             "--Persistence:Provider=postgres", "--Persistence:ConnectionString=Host=127.0.0.1;Port=5433;Username=cc;Database=cc",
-            "--Logging:Format=JSON", "--Node:Roles=Session", "--Cluster:DownCrashedNodes=False", "--Media:MixerRealtimePriority=20", "--Media:DeadMediaSeconds=12",
+            "--Logging:Format=JSON", "--Node:Roles=Session", "--Cluster:DownCrashedNodes=False", "--Cluster:ExactStableAfter=false", "--Media:MixerRealtimePriority=20", "--Media:DeadMediaSeconds=12",
             "--Media:DrainSeconds=0", "--Cluster:HeartbeatPauseMs=1000", "--Cluster:StableAfterMs=800",
         ]));
 
@@ -84,6 +85,7 @@ public sealed class SettingsValidationTests
         Assert.Equal("sip.example.com:5060", settings.Sip.AdvertisedAddress);
         Assert.Equal(0, settings.Cluster.Port);
         Assert.False(settings.Cluster.DownCrashedNodes);
+        Assert.False(settings.ToNodeSettings().ExactStableAfter);
         Assert.Equal((TimeSpan.FromSeconds(1), TimeSpan.FromMilliseconds(800)), (settings.ToNodeSettings().HeartbeatPause, settings.ToNodeSettings().StableAfter));
         Assert.Equal(20, settings.Media.MixerRealtimePriority);
         Assert.Equal(TimeSpan.FromSeconds(12), settings.ToMediaSettings().DeadMediaTimeout);
@@ -96,9 +98,11 @@ public sealed class SettingsValidationTests
     }
 
     [Fact]
-    public void Crash_downing_is_on_unless_turned_off()
+    public void Crash_downing_and_exact_stable_after_are_on_unless_turned_off()
     {
-        Assert.True(SettingsReader.Read(ConfigurationSources.Build(null, new Hashtable(), [])).Cluster.DownCrashedNodes);
+        var settings = SettingsReader.Read(ConfigurationSources.Build(null, new Hashtable(), []));
+        Assert.True(settings.Cluster.DownCrashedNodes);
+        Assert.True(settings.ToNodeSettings().ExactStableAfter);
     }
 
     [Fact]
