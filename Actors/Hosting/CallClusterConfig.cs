@@ -20,8 +20,8 @@ public static class CallClusterConfig
     public const string ClusterHocon = """
         akka.cluster {
           failure-detector {
-            heartbeat-interval = 500ms
-            acceptable-heartbeat-pause = 1.5s
+            heartbeat-interval = 250ms
+            acceptable-heartbeat-pause = 1s
             expected-response-after = 500ms
           }
           unreachable-nodes-reaper-interval = 250ms
@@ -30,7 +30,7 @@ public static class CallClusterConfig
           downing-provider-class = "Akka.Cluster.SBR.SplitBrainResolverProvider, Akka.Cluster"
           split-brain-resolver {
             active-strategy = keep-majority
-            stable-after = 1.5s
+            stable-after = 1s
             down-all-when-unstable = on
           }
           down-removal-margin = 500ms

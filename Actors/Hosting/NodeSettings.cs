@@ -40,7 +40,7 @@ public sealed record NodeSettings
     public bool ExactStableAfter { get; init; } = true;
 
     /// <summary>Default of <see cref="HeartbeatPause"/> and of <see cref="StableAfter"/>, in milliseconds.</summary>
-    public const int DefaultFailoverWaitMs = 1500;
+    public const int DefaultFailoverWaitMs = 1000;
 
     /// <summary>
     /// The failure detector's acceptable heartbeat pause: a member silent this long (plus about one

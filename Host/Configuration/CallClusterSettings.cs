@@ -41,7 +41,7 @@ public sealed record PersistenceSection(string Provider, string ConnectionString
 /// `Cluster:DownCrashedNodes` (default true): down a member at once when its cluster port refuses
 /// connections. `Cluster:ExactStableAfter` (default true): take the keep-majority decision exactly
 /// stable-after after a partition settles, not on the resolver's next one-second tick.
-/// `Cluster:HeartbeatPauseMs` and `Cluster:StableAfterMs` (default 1500 each): the
+/// `Cluster:HeartbeatPauseMs` and `Cluster:StableAfterMs` (default 1000 each): the
 /// failure detector's acceptable pause and the split brain resolver's stable-after.
 /// </remarks>
 public sealed record ClusterSection(

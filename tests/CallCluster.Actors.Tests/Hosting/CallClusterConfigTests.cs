@@ -40,13 +40,14 @@ public sealed class CallClusterConfigTests
     {
         var config = CallClusterConfig.Build(new NodeSettings());
         Assert.Equal("keep-majority", config.GetString("akka.cluster.split-brain-resolver.active-strategy"));
-        Assert.Equal(TimeSpan.FromSeconds(1.5), config.GetTimeSpan("akka.cluster.split-brain-resolver.stable-after"));
+        Assert.Equal(TimeSpan.FromSeconds(1), config.GetTimeSpan("akka.cluster.split-brain-resolver.stable-after"));
         Assert.Equal(TimeSpan.FromMilliseconds(500), config.GetTimeSpan("akka.cluster.down-removal-margin"));
         Assert.True(config.GetBoolean("akka.cluster.sharding.remember-entities"));
         Assert.Equal("eventsourced", config.GetString("akka.cluster.sharding.remember-entities-store"));
         Assert.Equal("ddata", config.GetString("akka.cluster.sharding.state-store-mode"));
         Assert.Equal(TimeSpan.FromMilliseconds(250), config.GetTimeSpan("akka.cluster.gossip-interval"));
-        Assert.Equal(TimeSpan.FromSeconds(1.5), config.GetTimeSpan("akka.cluster.failure-detector.acceptable-heartbeat-pause"));
+        Assert.Equal(TimeSpan.FromSeconds(1), config.GetTimeSpan("akka.cluster.failure-detector.acceptable-heartbeat-pause"));
+        Assert.Equal(TimeSpan.FromMilliseconds(250), config.GetTimeSpan("akka.cluster.failure-detector.heartbeat-interval"));
     }
 
     [Fact]
@@ -55,7 +56,7 @@ public sealed class CallClusterConfigTests
         var config = CallClusterConfig.Build(new NodeSettings { HeartbeatPause = TimeSpan.FromMilliseconds(900), StableAfter = TimeSpan.FromSeconds(4) });
         Assert.Equal(TimeSpan.FromMilliseconds(900), config.GetTimeSpan("akka.cluster.failure-detector.acceptable-heartbeat-pause"));
         Assert.Equal(TimeSpan.FromSeconds(4), config.GetTimeSpan("akka.cluster.split-brain-resolver.stable-after"));
-        Assert.Equal(TimeSpan.FromMilliseconds(500), config.GetTimeSpan("akka.cluster.failure-detector.heartbeat-interval"));
+        Assert.Equal(TimeSpan.FromMilliseconds(250), config.GetTimeSpan("akka.cluster.failure-detector.heartbeat-interval"));
     }
 
     [Theory]
