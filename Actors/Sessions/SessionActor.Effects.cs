@@ -77,6 +77,37 @@ public sealed partial class SessionActor
             case SessionPhase.Ended:
                 Passivate();
                 break;
+            default:
+                TellLostMediaNodes();
+                break;
+        }
+    }
+
+    /// <summary>
+    /// A session recovered after its node was lost often had its media on that same node: when a
+    /// live leg's media node is no longer a healthy member, re-anchor at once instead of waiting for
+    /// the media node watch's next sweep.
+    /// </summary>
+    private void TellLostMediaNodes()
+    {
+        if (Context.System is not ExtendedActorSystem { Provider: Akka.Cluster.IClusterActorRefProvider })
+        {
+            return;
+        }
+
+        var state = Akka.Cluster.Cluster.Get(Context.System).State;
+        var healthy = state.Members
+            .Where(m => m.Status is Akka.Cluster.MemberStatus.Up or Akka.Cluster.MemberStatus.WeaklyUp or Akka.Cluster.MemberStatus.Joining)
+            .Select(m => m.Address.ToString())
+            .Except(state.Unreachable.Select(m => m.Address.ToString()))
+            .ToHashSet(StringComparer.Ordinal);
+        var lost = _state.Legs
+            .Where(l => l.IsLive && l.MediaNode is not null && l.MediaNode.Contains('@', StringComparison.Ordinal) && !healthy.Contains(l.MediaNode))
+            .Select(l => l.MediaNode!)
+            .Distinct(StringComparer.Ordinal);
+        foreach (var node in lost)
+        {
+            Self.Tell(new MediaNodeLost(_state.Id, node));
         }
     }
 
