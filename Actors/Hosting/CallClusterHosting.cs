@@ -76,6 +76,11 @@ public static class CallClusterHosting
             builder.WithActors((system, _) => system.ActorOf(CrashDowning.Props(), "crash-downing"));
         }
 
+        if (settings.HasRole(NodeSettings.SessionRole))
+        {
+            builder.WithActors((system, _) => system.ActorOf(JournalWarmup.Props(), "journal-warmup"));
+        }
+
         if (settings.ExactStableAfter)
         {
             builder.WithActors((system, _) => system.ActorOf(PartitionDowning.Props(settings.StableAfter), "partition-downing"));
