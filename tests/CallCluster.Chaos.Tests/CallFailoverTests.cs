@@ -94,6 +94,7 @@ public sealed class CallFailoverTests(ITestOutputHelper output)
             var received = phones.Select(p => p.Audio()?.PacketsReceived ?? 0).ToList();
 
             var killedAt = cluster.Kill(victim);
+            await using var watch = new MediaGapWatch(phones, killedAt, Bound * 2);
 
             DateTimeOffset? firstAnswer = null;
             foreach (var id in moved)
@@ -115,6 +116,12 @@ public sealed class CallFailoverTests(ITestOutputHelper output)
                     Bound,
                     $"{phone.User} still receives RTP after the kill");
             }
+
+            // Media stays on its own node (or on the gateway process): the kill of a session node
+            // must not interrupt it; the longest silence per call is the figure.
+            new Figures(output, label).AddDistribution(
+                "media gap (longest RTP silence per call across the kill)",
+                Enumerable.Range(0, Pairs).Select(i => Figures.Max(watch.Gap(callers[i]), watch.Gap(callees[i]))).ToList());
 
             // The terminal does not report the answer to its BYE; the gateway's counters do.
             var answeredBefore = answered200?.Invoke() ?? 0;
