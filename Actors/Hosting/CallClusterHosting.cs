@@ -83,7 +83,7 @@ public static class CallClusterHosting
 
         if (settings.ExactStableAfter)
         {
-            builder.WithActors((system, _) => system.ActorOf(PartitionDowning.Props(settings.StableAfter), "partition-downing"));
+            builder.WithActors((system, _) => system.ActorOf(PartitionDowning.Props(), "partition-downing"));
         }
 
         AddCdrWriter(builder, database);

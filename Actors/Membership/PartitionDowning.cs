@@ -24,9 +24,10 @@ public sealed class PartitionDowning : ReceiveActor, IWithTimers
     private readonly HashSet<Address> _unreachable = [];
     private Address? _leader;
 
-    public PartitionDowning(TimeSpan stableAfter)
+    public PartitionDowning()
     {
-        _stableAfter = stableAfter;
+        // The resolver's own setting, so that both always wait the same time.
+        _stableAfter = Context.System.Settings.Config.GetTimeSpan(StableAfterPath, null, allowInfinite: false);
         _cluster = Akka.Cluster.Cluster.Get(Context.System);
         Receive<ClusterEvent.MemberRemoved>(e => Changed(() => { _members.Remove(e.Member.Address); _unreachable.Remove(e.Member.Address); }));
         Receive<ClusterEvent.IMemberEvent>(e => Changed(() => _members[e.Member.Address] = e.Member.Status));
@@ -39,7 +40,9 @@ public sealed class PartitionDowning : ReceiveActor, IWithTimers
 
     public ITimerScheduler Timers { get; set; } = null!;
 
-    public static Props Props(TimeSpan stableAfter) => Akka.Actor.Props.Create(() => new PartitionDowning(stableAfter));
+    public const string StableAfterPath = "akka.cluster.split-brain-resolver.stable-after";
+
+    public static Props Props() => Akka.Actor.Props.Create(() => new PartitionDowning());
 
     protected override void PreStart() =>
         _cluster.Subscribe(
