@@ -88,17 +88,19 @@ public sealed class ParticipantAndHoldSpecs : MediaSpec
 
         manager.Tell(new CreateMix("hold", [ea.EndpointId, eb.EndpointId, ec.EndpointId], []), TestActor);
         ExpectMsg<MixCreated>(Patience);
-        WaitFor(() => a.Received.Count >= 60);
+        // The first packets may be mixed before b's reach the jitter buffer (a loaded machine): judge
+        // the latest window once b's tone is there, or after the patience runs out.
+        WaitFor(() => a.Received.Count >= 60 && Latest(a.Received).A880 > Present);
 
-        var heardByA = AudioAnalysis.Tones(a.Received, 30);
-        Assert.True(heardByA.A880 > Present && heardByA.A1320 < Absent && heardByA.A440 < Absent, $"a hears {heardByA}");
+        var heardByA = Latest(a.Received);
+        Assert.True(heardByA.A880 > Present && heardByA.A1320 < Absent && heardByA.A440 < Absent, $"a hears {heardByA}; windows {Windows(a.Received)}");
         Assert.Empty(b.Received);
         Assert.Empty(c.Received);
 
         // Taking b off hold (a re-INVITE with sendrecv) lets it hear a again.
         Configure(manager, eb, b, CodecSpec.Pcmu);
-        WaitFor(() => b.Received.Count >= 60);
-        var heardByB = AudioAnalysis.Tones(b.Received, 30);
-        Assert.True(heardByB.A440 > Present && heardByB.A880 < Absent && heardByB.A1320 < Absent, $"b hears {heardByB}");
+        WaitFor(() => b.Received.Count >= 60 && Latest(b.Received).A440 > Present);
+        var heardByB = Latest(b.Received);
+        Assert.True(heardByB.A440 > Present && heardByB.A880 < Absent && heardByB.A1320 < Absent, $"b hears {heardByB}; windows {Windows(b.Received)}");
     }
 }
