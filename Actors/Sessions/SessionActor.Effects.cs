@@ -78,7 +78,14 @@ public sealed partial class SessionActor
                 Passivate();
                 break;
             default:
-                TellLostMediaNodes();
+                // Now, before any command stashed during recovery (it persists nothing): the legs
+                // left without an endpoint. Then those on lost nodes, which MediaNodeLost detaches
+                // and allocates again itself.
+                if (_state.Legs.Count > 0)
+                {
+                    Handle(new ResumeMedia(_state.Id), ActorRefs.Nobody);
+                    TellLostMediaNodes();
+                }
                 break;
         }
     }
@@ -107,7 +114,7 @@ public sealed partial class SessionActor
             .Distinct(StringComparer.Ordinal);
         foreach (var node in lost)
         {
-            Self.Tell(new MediaNodeLost(_state.Id, node));
+            Self.Tell(new MediaNodeLost(_state.Id, node), ActorRefs.Nobody);
         }
     }
 

@@ -78,6 +78,13 @@ public static class SessionCommands
     /// <summary>A media node left the cluster or became unreachable: re-anchor every leg it held.</summary>
     public sealed record MediaNodeLost(SessionId SessionId, string MediaNode) : ISessionCommand;
 
+    /// <summary>
+    /// The session was recovered: legs that must be anchored but hold no endpoint (an allocation
+    /// whose reply went to the previous incarnation, or a detach persisted by a node that was cut
+    /// off) are allocated again.
+    /// </summary>
+    public sealed record ResumeMedia(SessionId SessionId) : ISessionCommand;
+
     /// <summary>The CDR writer confirmed the session's record.</summary>
     public sealed record ConfirmCdr(SessionId SessionId) : ISessionCommand;
 }

@@ -79,6 +79,21 @@ internal static partial class SessionDecider
         return b.Accept();
     }
 
+    private static ISessionReply OnResumeMedia(DecisionBuilder b)
+    {
+        if (!b.State.AnchorMedia || b.State.IsOver)
+        {
+            return b.Accept();
+        }
+
+        foreach (var leg in b.State.LiveLegs.Where(l => l.EndpointId is null).ToList())
+        {
+            b.Do(new AllocateMedia(b.Id, leg.Id, ParticipantOf(leg), leg.RemoteSdp, null));
+        }
+
+        return b.Accept();
+    }
+
     private static ISessionReply OnMediaNodeLost(DecisionBuilder b, MediaNodeLost c)
     {
         foreach (var leg in b.State.LiveLegs.Where(l => l.MediaNode == c.MediaNode).ToList())

@@ -39,6 +39,7 @@ internal static partial class SessionDecider
             MediaAllocationFailed c => OnAllocationFailed(b, c),
             MediaEndpointDead c => OnEndpointDead(b, c),
             MediaNodeLost c => OnMediaNodeLost(b, c),
+            ResumeMedia => OnResumeMedia(b),
             ConfirmCdr => OnConfirmCdr(b),
             _ => b.Reject(400, $"{command.GetType().Name} is not a session command"),
         };

@@ -40,6 +40,7 @@ public sealed class SessionSerializationCatalog : ISerializationCatalog
         new("sc14", typeof(MediaEndpointDead), () => new MediaEndpointDead(S, "ep-1")),
         new("sc15", typeof(MediaNodeLost), () => new MediaNodeLost(S, "akka.tcp://callcluster@m1:4053")),
         new("sc16", typeof(ConfirmCdr), () => new ConfirmCdr(S)),
+        new("sc17", typeof(ResumeMedia), () => new ResumeMedia(S)),
 
         new("sq1", typeof(SessionQueries.GetSession), () => new SessionQueries.GetSession(S)),
         new("sq2", typeof(SessionQueries.SessionNotFound), () => new SessionQueries.SessionNotFound(S)),

@@ -69,6 +69,42 @@ public sealed class MediaDecideTests
     }
 
     [Fact]
+    public void Resume_media_allocates_again_every_live_leg_left_without_an_endpoint()
+    {
+        var sc = new SessionScenario();
+        var (caller, callee) = sc.StartPlain();
+        sc.Answer(callee);
+        sc.Run(new MediaNodeLost(sc.Id, "media-1"));
+
+        // Recovered elsewhere with both allocations lost: both legs are allocated again.
+        var resumed = sc.Run(new ResumeMedia(sc.Id));
+        Assert.Empty(resumed.Events);
+        Assert.Equal(new[] { caller.Value, callee.Value }.Order(), sc.Effects<AllocateMedia>().Select(a => a.LegId.Value).Order());
+        Assert.All(sc.Effects<AllocateMedia>(), a => Assert.Null(a.AvoidNode));
+
+        sc.Run(new MediaEndpointReady(sc.Id, caller, "media-2", "ep-a2", "new-a"));
+        sc.Run(new ResumeMedia(sc.Id));
+        Assert.Equal(callee, sc.Effect<AllocateMedia>().LegId);
+    }
+
+    [Fact]
+    public void Resume_media_leaves_anchored_legs_and_bypassed_sessions_alone()
+    {
+        var anchored = new SessionScenario();
+        var (_, callee) = anchored.StartPlain();
+        anchored.Answer(callee);
+        var d = anchored.Run(new ResumeMedia(anchored.Id));
+        Assert.Empty(d.Events);
+        Assert.Empty(d.Effects);
+
+        var bypassed = new SessionScenario();
+        var (_, bypassedCallee) = bypassed.StartPlain(anchor: false);
+        bypassed.Answer(bypassedCallee);
+        var none = bypassed.Run(new ResumeMedia(bypassed.Id));
+        Assert.Empty(none.Effects);
+    }
+
+    [Fact]
     public void Media_node_lost_for_another_node_changes_nothing()
     {
         var sc = new SessionScenario();

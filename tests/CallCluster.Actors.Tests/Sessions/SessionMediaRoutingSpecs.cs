@@ -98,6 +98,26 @@ public sealed class SessionMediaRoutingSpecs : Akka.TestKit.Xunit2.TestKit
         _router.ExpectNoMsg(TimeSpan.FromMilliseconds(100));
     }
 
+    [Fact]
+    public void Allocations_whose_replies_were_lost_with_the_previous_incarnation_are_made_again_on_recovery()
+    {
+        var id = new SessionId("resume");
+        var entity = StartEntity(id);
+        entity.Tell(new InboundInvite(id, new LegId("a"), SessionKind.Plain, SessionScenario.Mobile, SessionScenario.RemoteParty, LegRole.Callee, SessionScenario.Dialog("a"), Offer));
+        ExpectMsg<Accepted>();
+        var first = new[] { _router.ExpectMsg<AllocateEndpoint>(), _router.ExpectMsg<AllocateEndpoint>() };
+
+        // The entity stops before any endpoint answers (its node was lost): the replies would go to
+        // the old incarnation, so the recovered one allocates both legs again by itself.
+        Watch(entity);
+        Sys.Stop(entity);
+        ExpectTerminated(entity);
+        StartEntity(id);
+        var again = new[] { _router.ExpectMsg<AllocateEndpoint>(), _router.ExpectMsg<AllocateEndpoint>() };
+        Assert.Equal(first.Select(a => a.LegId).Order(), again.Select(a => a.LegId).Order());
+        _router.ExpectNoMsg(TimeSpan.FromMilliseconds(200));
+    }
+
     private sealed class Forwarder : ReceiveActor
     {
         public Forwarder(IActorRef target) => ReceiveAny(m => target.Forward(m));
