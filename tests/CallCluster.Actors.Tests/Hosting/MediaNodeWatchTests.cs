@@ -57,6 +57,22 @@ public sealed class MediaNodeWatchTests : Akka.TestKit.Xunit2.TestKit
         region.Told.ExpectNoMsg(MediaNodeWatch.SweepInterval * 4);
     }
 
+    [Fact]
+    public void A_media_node_that_is_only_unreachable_is_reported_after_the_grace_and_not_if_it_comes_back_first()
+    {
+        var region = new FakeRegion(this, ("1", ["s-a"]));
+        var watch = Sys.ActorOf(MediaNodeWatch.Props(region.Probe.Ref, subscribe: false));
+
+        watch.Tell(new MediaNodeWatch.Unreachable(Node, Definite: false));
+        region.Told.ExpectNoMsg(MediaNodeWatch.UnreachableGrace / 2);
+        Assert.Equal("s-a", region.Told.ExpectMsg<MediaNodeLost>(MediaNodeWatch.UnreachableGrace * 4).SessionId.Value);
+
+        const string Other = "akka.tcp://callcluster@127.0.0.1:4056";
+        watch.Tell(new MediaNodeWatch.Unreachable(Other, Definite: false));
+        watch.Tell(new MediaNodeWatch.Reachable(Other));
+        region.Told.ExpectNoMsg(MediaNodeWatch.UnreachableGrace * 3);
+    }
+
     /// <summary>A shard region: answers state queries with its current entities (unless silent) and passes what the sessions are told to <see cref="Told"/>.</summary>
     private sealed class FakeRegion
     {
