@@ -9,7 +9,9 @@ namespace CallCluster.Chaos.Tests;
 /// Node 1 gateway and session, nodes 2 and 3 media only. Calls anchor their media on nodes 2
 /// and 3 (consistent hashing by session id); kill -9 of the media node holding the most calls:
 /// its sessions allocate endpoints on the survivor and re-INVITE both terminals, and the
-/// terminals hear each other again. Prints the media gap and the re-INVITE answer time per call.
+/// terminals hear each other again. Then the killed node restarts and the other media node is
+/// killed: every call re-anchors on the restarted node. Prints the media gap and the re-INVITE
+/// answer time per call.
 /// </summary>
 public sealed class MediaNodeLossTests(ITestOutputHelper output)
 {
@@ -70,11 +72,32 @@ public sealed class MediaNodeLossTests(ITestOutputHelper output)
             figures.AddDistribution("media gap (calls on the surviving media node)", pairs.Except(moved).Select(p => Figures.Max(watch.Gap(p.Caller), watch.Gap(p.Callee))).ToList());
             figures.AddDistribution("first in-dialog transaction (re-INVITE) answered", moved.Select(p => Figures.Min(watch.FirstReinviteAnswered(p.Caller), watch.FirstReinviteAnswered(p.Callee))).ToList());
 
+            // Again the other way: the killed node restarts (same address, new incarnation), then the
+            // node now holding every call is killed; every call re-anchors on the restarted one.
+            await cluster.RestartAsync(victim);
+            var restarted = cluster[victim];
+            var secondKillAt = cluster.Kill(survivor.Number);
+            await using var second = new MediaGapWatch(phones, secondKillAt, Bound * 2);
+            foreach (var phone in phones)
+            {
+                await cluster.WaitUntilAsync(
+                    () => Task.FromResult(Figures.MediaNodeOf(phone.Audio()?.Remote, mediaNodes) == restarted),
+                    Bound,
+                    $"{phone.User} is re-INVITEd to the media of the restarted node {victim}");
+                await cluster.WaitUntilAsync(() => Task.FromResult(second.ReceivedSince(phone) > 60), Bound, $"{phone.User} receives RTP after the second kill");
+            }
+            foreach (var pair in pairs)
+            {
+                await cluster.WaitUntilAsync(() => Task.FromResult(pair.HearEachOther()), Bound, $"{pair.Caller.User} and {pair.Callee.User} hear each other's tone after the second kill");
+            }
+            new Figures(output, "media-node-kill, then the other after the first restarted").AddDistribution(
+                "media gap (every call)", pairs.Select(p => Figures.Max(second.Gap(p.Caller), second.Gap(p.Callee))).ToList());
+
             foreach (var pair in pairs)
             {
                 await pair.HangUpAsync(cluster, Bound);
             }
-            await AssertCleanAsync(cluster, signalling, survivor, sessions);
+            await AssertCleanAsync(cluster, signalling, restarted, sessions);
         }
         finally
         {
