@@ -7,8 +7,9 @@ using static CallCluster.Actors.Sessions.SessionCommands;
 namespace CallCluster.Actors.Hosting;
 
 /// <summary>
-/// On session nodes: as soon as a media member becomes unreachable, is downed, leaves (a graceful
-/// stop) or is removed, tells every session entity on this node <see cref="MediaNodeLost"/> for it,
+/// On session nodes: as soon as a media member is downed, leaves (a graceful stop) or is removed,
+/// or has stayed unreachable for a short grace (below), tells every session entity on this node
+/// <see cref="MediaNodeLost"/> for it,
 /// so calls anchored there re-anchor on another media node without waiting for the member to be
 /// removed (the entity's own watch only fires then, seconds later). It looks again every
 /// <see cref="SweepInterval"/> for <see cref="Remember"/> after the loss, or until a member is Up
