@@ -71,6 +71,13 @@ public abstract class MediaSpec : TestKit
     }
 
     /// <summary>Waits (bounded) until <paramref name="condition"/> holds; the caller asserts afterwards.</summary>
+    /// <summary>Packets in an analysis window (20 ms each).</summary>
+    protected const int Packets = AudioAnalysis.Window / 160;
+
+    /// <summary>The tones in the latest analysis window of <paramref name="packets"/>.</summary>
+    protected static (double A440, double A880, double A1320) Latest(IReadOnlyList<ReceivedPacket> packets) =>
+        AudioAnalysis.Tones(packets, Math.Max(0, packets.Count - Packets));
+
     protected static void WaitFor(Func<bool> condition)
     {
         var deadline = DateTime.UtcNow + Patience;

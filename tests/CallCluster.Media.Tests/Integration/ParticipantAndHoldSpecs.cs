@@ -58,12 +58,6 @@ public sealed class ParticipantAndHoldSpecs : MediaSpec
         Assert.Equal(4, ExpectMsg<SessionReleased>(Patience).EndpointCount);
     }
 
-    /// <summary>Packets in an analysis window (20 ms each).</summary>
-    private const int Packets = AudioAnalysis.Window / 160;
-
-    private static (double A440, double A880, double A1320) Latest(IReadOnlyList<ReceivedPacket> packets) =>
-        AudioAnalysis.Tones(packets, Math.Max(0, packets.Count - Packets));
-
     private static string Windows(IReadOnlyList<ReceivedPacket> packets) =>
         string.Join(" ", Enumerable.Range(0, packets.Count / Packets)
             .Select(w => AudioAnalysis.Tones(packets, w * Packets))

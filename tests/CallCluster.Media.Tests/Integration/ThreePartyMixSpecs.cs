@@ -41,12 +41,17 @@ public sealed class ThreePartyMixSpecs(ITestOutputHelper output) : MediaSpec
             [new VideoRoute(local.EndpointId, remote.EndpointId), new VideoRoute(remote.EndpointId, local.EndpointId), new VideoRoute(mobile.EndpointId, remote.EndpointId)]), TestActor);
         ExpectMsg<MixCreated>(Patience);
 
+        // On a loaded machine the first mixed packets can precede a sender's: judge the latest
+        // window once every receiver hears what it should, or after the patience runs out.
         WaitFor(() => localAudio.Received.Count >= 60 && remoteAudio.Received.Count >= 60 && mobileAudio.Received.Count >= 60
-            && localVideo.Received.Count >= 5 && remoteVideo.Received.Count >= 5 && mobileVideo.Received.Count >= 5);
+            && localVideo.Received.Count >= 5 && remoteVideo.Received.Count >= 5 && mobileVideo.Received.Count >= 5
+            && Latest(localAudio.Received) is { A880: > Present, A1320: > Present }
+            && Latest(remoteAudio.Received) is { A440: > Present, A1320: > Present }
+            && Latest(mobileAudio.Received) is { A440: > Present, A880: > Present });
 
-        var heardByLocal = AudioAnalysis.Tones(localAudio.Received, 30);
-        var heardByRemote = AudioAnalysis.Tones(remoteAudio.Received, 30);
-        var heardByMobile = AudioAnalysis.Tones(mobileAudio.Received, 30);
+        var heardByLocal = Latest(localAudio.Received);
+        var heardByRemote = Latest(remoteAudio.Received);
+        var heardByMobile = Latest(mobileAudio.Received);
         output.WriteLine($"mix: local {heardByLocal}, remote {heardByRemote}, mobile {heardByMobile}");
         Assert.True(heardByLocal.A440 < Absent && heardByLocal.A880 > Present && heardByLocal.A1320 > Present, $"local hears {heardByLocal}");
         Assert.True(heardByRemote.A440 > Present && heardByRemote.A880 < Absent && heardByRemote.A1320 > Present, $"remote hears {heardByRemote}");
@@ -79,10 +84,11 @@ public sealed class ThreePartyMixSpecs(ITestOutputHelper output) : MediaSpec
         Assert.True(bridge.Transcoding);
         int localAt = localAudio.Received.Count;
         int remoteAt = remoteAudio.Received.Count;
-        WaitFor(() => localAudio.Received.Count >= localAt + 60 && remoteAudio.Received.Count >= remoteAt + 60);
+        WaitFor(() => localAudio.Received.Count >= localAt + 60 && remoteAudio.Received.Count >= remoteAt + 60
+            && Latest(localAudio.Received).A880 > Present && Latest(remoteAudio.Received).A440 > Present);
 
-        heardByLocal = AudioAnalysis.Tones(localAudio.Received, localAt + 25);
-        heardByRemote = AudioAnalysis.Tones(remoteAudio.Received, remoteAt + 25);
+        heardByLocal = Latest(localAudio.Received);
+        heardByRemote = Latest(remoteAudio.Received);
         output.WriteLine($"bridge: local {heardByLocal}, remote {heardByRemote}; skipped {localAudio.Skipped}, missing {AudioAnalysis.MissingSequenceNumbers(remoteAudio.Received)}");
         Assert.True(heardByLocal.A440 < Absent && heardByLocal.A880 > Present && heardByLocal.A1320 < Absent, $"local hears {heardByLocal} after transfer");
         Assert.True(heardByRemote.A440 > Present && heardByRemote.A880 < Absent && heardByRemote.A1320 < Absent, $"remote hears {heardByRemote} after transfer");
