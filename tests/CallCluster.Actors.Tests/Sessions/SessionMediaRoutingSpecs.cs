@@ -27,9 +27,6 @@ public sealed class SessionMediaRoutingSpecs : Akka.TestKit.Xunit2.TestKit
         akka.persistence.snapshot-store.plugin = "akka.persistence.snapshot-store.inmem"
         """;
 
-    private const string Offer = "v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\nm=audio 4000 RTP/AVP 0\r\n";
-    private const string Answer = "v=0\r\no=- 2 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\nm=audio 5000 RTP/AVP 0\r\n";
-
     private readonly TestProbe _gateway;
     private readonly TestProbe _router;
     private readonly TestProbe _manager;
@@ -64,19 +61,9 @@ public sealed class SessionMediaRoutingSpecs : Akka.TestKit.Xunit2.TestKit
     {
         var id = new SessionId("routing");
         var entity = StartEntity(id);
-        entity.Tell(new InboundInvite(id, new LegId("a"), SessionKind.Plain, SessionScenario.Mobile, SessionScenario.RemoteParty, LegRole.Callee, SessionScenario.Dialog("a"), Offer));
-        ExpectMsg<Accepted>();
-        var allocA = _router.ExpectMsg<AllocateEndpoint>();
-        var allocB = _router.ExpectMsg<AllocateEndpoint>();
 
         // The endpoints come from the media actor behind the router (here the manager probe).
-        _manager.Send(entity, new EndpointAllocated(id.Value, allocA.LegId, "ep-a", "127.0.0.1", [new AllocatedStream(MediaKind.Audio, 30000, 30001, false)]));
-        Assert.Equal("ep-a", _manager.ExpectMsg<ConfigureEndpoint>().EndpointId);
-        _manager.Send(entity, new EndpointAllocated(id.Value, allocB.LegId, "ep-b", "127.0.0.1", [new AllocatedStream(MediaKind.Audio, 30002, 30003, false)]));
-        var callee = _gateway.ExpectMsg<SendInvite>().LegId;
-        entity.Tell(new AnswerReceived(id, callee, SessionScenario.Dialog(callee.Value), Answer));
-        ExpectMsg<Accepted>();
-        _gateway.ExpectMsg<AnswerInvite>();
+        AnchoredCallSetup.Establish(this, entity, entity, id, _gateway, _router, _manager);
         Assert.Equal("ep-b", _manager.ExpectMsg<ConfigureEndpoint>().EndpointId);
         _manager.ExpectMsg<TransferToBridge>();
         _router.ExpectNoMsg(TimeSpan.FromMilliseconds(100));
@@ -103,9 +90,7 @@ public sealed class SessionMediaRoutingSpecs : Akka.TestKit.Xunit2.TestKit
     {
         var id = new SessionId("resume");
         var entity = StartEntity(id);
-        entity.Tell(new InboundInvite(id, new LegId("a"), SessionKind.Plain, SessionScenario.Mobile, SessionScenario.RemoteParty, LegRole.Callee, SessionScenario.Dialog("a"), Offer));
-        ExpectMsg<Accepted>();
-        var first = new[] { _router.ExpectMsg<AllocateEndpoint>(), _router.ExpectMsg<AllocateEndpoint>() };
+        var (caller, callee) = AnchoredCallSetup.Invite(this, entity, id, _router);
 
         // The entity stops before any endpoint answers (its node was lost): the replies would go to
         // the old incarnation, so the recovered one allocates both legs again by itself.
@@ -114,7 +99,7 @@ public sealed class SessionMediaRoutingSpecs : Akka.TestKit.Xunit2.TestKit
         ExpectTerminated(entity);
         StartEntity(id);
         var again = new[] { _router.ExpectMsg<AllocateEndpoint>(), _router.ExpectMsg<AllocateEndpoint>() };
-        Assert.Equal(first.Select(a => a.LegId).Order(), again.Select(a => a.LegId).Order());
+        Assert.Equal(new[] { caller.LegId, callee.LegId }.Order(), again.Select(a => a.LegId).Order());
         _router.ExpectNoMsg(TimeSpan.FromMilliseconds(200));
     }
 

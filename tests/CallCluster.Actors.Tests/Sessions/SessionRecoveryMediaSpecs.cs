@@ -29,9 +29,6 @@ public sealed class SessionRecoveryMediaSpecs : Akka.TestKit.Xunit2.TestKit
         akka.persistence.snapshot-store.plugin = "akka.persistence.snapshot-store.inmem"
         """;
 
-    private const string Offer = "v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\nm=audio 4000 RTP/AVP 0\r\n";
-    private const string Answer = "v=0\r\no=- 2 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\nm=audio 5000 RTP/AVP 0\r\n";
-
     private readonly ActorSystem _mediaSystem;
     private readonly TestProbe _gateway;
     private readonly TestProbe _router;
@@ -71,21 +68,11 @@ public sealed class SessionRecoveryMediaSpecs : Akka.TestKit.Xunit2.TestKit
     {
         var id = new SessionId("recovery-media");
         var entity = StartEntity(id);
-        entity.Tell(new InboundInvite(id, new LegId("a"), SessionKind.Plain, SessionScenario.Mobile, SessionScenario.RemoteParty, LegRole.Callee, SessionScenario.Dialog("a"), Offer));
-        ExpectMsg<Accepted>();
-        var allocA = _router.ExpectMsg<AllocateEndpoint>();
-        var allocB = _router.ExpectMsg<AllocateEndpoint>();
 
         // The endpoints come from a media actor in another actor system, which is not a cluster member.
         var remoteEntity = await _mediaSystem.ActorSelection(entity.Path.ToStringWithAddress(Akka.Cluster.Cluster.Get(Sys).SelfAddress))
             .ResolveOne(TimeSpan.FromSeconds(10));
-        _remoteMedia.Send(remoteEntity, new EndpointAllocated(id.Value, allocA.LegId, "ep-a", "127.0.0.1", [new AllocatedStream(MediaKind.Audio, 30000, 30001, false)]));
-        Assert.Equal("ep-a", _remoteMedia.ExpectMsg<ConfigureEndpoint>().EndpointId);
-        _remoteMedia.Send(remoteEntity, new EndpointAllocated(id.Value, allocB.LegId, "ep-b", "127.0.0.1", [new AllocatedStream(MediaKind.Audio, 30002, 30003, false)]));
-        var callee = _gateway.ExpectMsg<SendInvite>().LegId;
-        entity.Tell(new AnswerReceived(id, callee, SessionScenario.Dialog(callee.Value), Answer));
-        ExpectMsg<Accepted>();
-        _gateway.ExpectMsg<AnswerInvite>();
+        var call = AnchoredCallSetup.Establish(this, entity, remoteEntity, id, _gateway, _router, _remoteMedia);
         _remoteMedia.FishForMessage(m => m is TransferToBridge);
         _router.ExpectNoMsg(TimeSpan.FromMilliseconds(200));
 
@@ -97,7 +84,7 @@ public sealed class SessionRecoveryMediaSpecs : Akka.TestKit.Xunit2.TestKit
         // not a member and allocates both legs again, away from that node.
         StartEntity(id);
         var again = new[] { _router.ExpectMsg<AllocateEndpoint>(), _router.ExpectMsg<AllocateEndpoint>() };
-        Assert.Equal(new[] { allocA.LegId, allocB.LegId }.Order(), again.Select(a => a.LegId).Order());
+        Assert.Equal(new[] { call.CallerAllocation.LegId, call.CalleeAllocation.LegId }.Order(), again.Select(a => a.LegId).Order());
     }
 
     protected override void AfterAll()
