@@ -179,7 +179,12 @@ public sealed partial class GatewayActor
                     FinishInbound(session, call.Leg, u.Status, u.Reason, u.RetryAfterSeconds);
                     break;
                 default:
+                    // No answer in time: the session may still take the INVITE later (a slow journal, a
+                    // shard being re-homed) and call the callee for a caller that was refused. It is told
+                    // the caller cancelled, which ends such a late call (CANCEL to the callee, one CDR)
+                    // and is refused with 481 by a session that never started.
                     FinishInbound(session, call.Leg, 503, "Service Unavailable", _settings.RetryAfterSeconds);
+                    _ports.Sessions.Tell(new SessionCommands.CancelReceived(session, call.Leg), Self);
                     break;
             }
         });
