@@ -206,6 +206,28 @@ public sealed partial class SessionActor
         public static StopSession Instance { get; } = new();
     }
 
+    /// <summary>
+    /// While an established leg waits for the endpoint its re-anchoring asked for, ask again every
+    /// <see cref="SessionSettings.MediaRetryInterval"/>: an allocation sent through the media router
+    /// to a node that died with it in flight gets no answer and nothing else would notice.
+    /// </summary>
+    private void ArmMediaRetry()
+    {
+        if (!_state.AwaitsReanchoring)
+        {
+            Timers.Cancel(MediaRetryTimer);
+        }
+        else if (!Timers.IsTimerActive(MediaRetryTimer))
+        {
+            Timers.StartSingleTimer(MediaRetryTimer, MediaRetryDue.Instance, _settings.MediaRetryInterval);
+        }
+    }
+
+    private sealed record MediaRetryDue
+    {
+        public static MediaRetryDue Instance { get; } = new();
+    }
+
     private sealed record CdrRetry
     {
         public static CdrRetry Instance { get; } = new();

@@ -25,6 +25,7 @@ public sealed partial class SessionActor : ReceivePersistentActor, IWithTimers
 {
     private const string CdrTimer = "cdr";
     private const string JournalTimer = "journal";
+    private const string MediaRetryTimer = "media-retry";
 
     private readonly IActorRef _gateway;
     private readonly IActorRef _media;
@@ -75,6 +76,7 @@ public sealed partial class SessionActor : ReceivePersistentActor, IWithTimers
         });
         Command<CdrWriteFailed>(f => _log.Warning("CDR of session {0} not written yet: {1}", f.SessionId, f.Reason));
         Command<CdrRetry>(_ => SendCdr());
+        Command<MediaRetryDue>(_ => Handle(new RetryMedia(_state.Id), ActorRefs.Nobody));
         Command<JournalRetry>(_ => _journalFaulted = false);
         Command<StopSession>(_ => Context.Stop(Self));
         Command<ISessionCommand>(c => Handle(c, Sender));
@@ -218,6 +220,7 @@ public sealed partial class SessionActor : ReceivePersistentActor, IWithTimers
 
         replyTo.Tell(decision.Reply);
         SyncLegs();
+        ArmMediaRetry();
         MaybeSnapshot();
         if (_state.Phase == SessionPhase.Ended || !_state.Exists)
         {

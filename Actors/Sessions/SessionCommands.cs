@@ -85,6 +85,13 @@ public static class SessionCommands
     /// </summary>
     public sealed record ResumeMedia(SessionId SessionId) : ISessionCommand;
 
+    /// <summary>
+    /// An established leg has waited a while for the endpoint its re-anchoring asked for: the
+    /// allocation (or its reply) was lost, as when the media node the router picked died with it
+    /// in flight. Each such leg is allocated again.
+    /// </summary>
+    public sealed record RetryMedia(SessionId SessionId) : ISessionCommand;
+
     /// <summary>The CDR writer confirmed the session's record.</summary>
     public sealed record ConfirmCdr(SessionId SessionId) : ISessionCommand;
 }

@@ -94,6 +94,21 @@ internal static partial class SessionDecider
         return b.Accept();
     }
 
+    private static ISessionReply OnRetryMedia(DecisionBuilder b)
+    {
+        if (!b.State.AwaitsReanchoring)
+        {
+            return b.Accept();
+        }
+
+        foreach (var leg in b.State.LiveLegs.Where(l => l.IsConnected && l.EndpointId is null).ToList())
+        {
+            b.Do(new AllocateMedia(b.Id, leg.Id, ParticipantOf(leg), leg.RemoteSdp, null));
+        }
+
+        return b.Accept();
+    }
+
     private static ISessionReply OnMediaNodeLost(DecisionBuilder b, MediaNodeLost c)
     {
         foreach (var leg in b.State.LiveLegs.Where(l => l.MediaNode == c.MediaNode).ToList())

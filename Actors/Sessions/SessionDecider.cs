@@ -40,6 +40,7 @@ internal static partial class SessionDecider
             MediaEndpointDead c => OnEndpointDead(b, c),
             MediaNodeLost c => OnMediaNodeLost(b, c),
             ResumeMedia => OnResumeMedia(b),
+            RetryMedia => OnRetryMedia(b),
             ConfirmCdr => OnConfirmCdr(b),
             _ => b.Reject(400, $"{command.GetType().Name} is not a session command"),
         };

@@ -41,6 +41,7 @@ public sealed class SessionSerializationCatalog : ISerializationCatalog
         new("sc15", typeof(MediaNodeLost), () => new MediaNodeLost(S, "akka.tcp://callcluster@m1:4053")),
         new("sc16", typeof(ConfirmCdr), () => new ConfirmCdr(S)),
         new("sc17", typeof(ResumeMedia), () => new ResumeMedia(S)),
+        new("sc18", typeof(RetryMedia), () => new RetryMedia(S)),
 
         new("sq1", typeof(SessionQueries.GetSession), () => new SessionQueries.GetSession(S)),
         new("sq2", typeof(SessionQueries.SessionNotFound), () => new SessionQueries.SessionNotFound(S)),

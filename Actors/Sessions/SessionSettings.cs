@@ -12,4 +12,7 @@ public sealed record SessionSettings(
     TimeSpan SessionInterval)
 {
     public static SessionSettings Default { get; } = new(50, TimeSpan.FromSeconds(5), 5, TimeSpan.FromSeconds(1800));
+
+    /// <summary>An established leg still without the endpoint its re-anchoring asked for after this long is allocated again.</summary>
+    public TimeSpan MediaRetryInterval { get; init; } = TimeSpan.FromSeconds(2);
 }

@@ -49,6 +49,10 @@ public sealed record SessionState(SessionId Id)
     [JsonIgnore]
     public IEnumerable<LegState> LiveLegs => Legs.Where(l => l.IsLive);
 
+    /// <summary>An established leg of an anchored session has no endpoint: its re-anchoring is under way.</summary>
+    [JsonIgnore]
+    public bool AwaitsReanchoring => AnchorMedia && !IsOver && LiveLegs.Any(l => l.IsConnected && l.EndpointId is null);
+
     /// <summary>Decides what <paramref name="command"/> means in this state. Pure.</summary>
     public Decision Decide(ISessionCommand command, DateTimeOffset now) => SessionDecider.Decide(this, command, now);
 

@@ -105,6 +105,39 @@ public sealed class MediaDecideTests
     }
 
     [Fact]
+    public void Retry_media_allocates_again_only_established_legs_still_waiting_for_their_new_endpoint()
+    {
+        var sc = new SessionScenario();
+        var (caller, callee) = sc.StartPlain();
+        sc.Answer(callee);
+        Assert.False(sc.State.AwaitsReanchoring);
+        var idle = sc.Run(new RetryMedia(sc.Id));
+        Assert.Empty(idle.Effects);
+
+        sc.Run(new MediaNodeLost(sc.Id, "media-1"));
+        Assert.True(sc.State.AwaitsReanchoring);
+        sc.Run(new MediaEndpointReady(sc.Id, caller, "media-2", "ep-a2", "new-a"));
+
+        // The callee's allocation went unanswered: only its leg is asked for again, on any node.
+        var retried = sc.Run(new RetryMedia(sc.Id));
+        Assert.Empty(retried.Events);
+        var again = Assert.Single(sc.Effects<AllocateMedia>());
+        Assert.Equal((callee, (string?)null), (again.LegId, again.AvoidNode));
+
+        sc.Run(new MediaEndpointReady(sc.Id, callee, "media-2", "ep-b2", "new-b"));
+        Assert.False(sc.State.AwaitsReanchoring);
+    }
+
+    [Fact]
+    public void Retry_media_leaves_a_leg_being_set_up_alone()
+    {
+        var sc = new SessionScenario();
+        sc.Invite("a", SessionKind.Plain, SessionScenario.Mobile, SessionScenario.RemoteParty, LegRole.Callee);
+        Assert.False(sc.State.AwaitsReanchoring);
+        Assert.Empty(sc.Run(new RetryMedia(sc.Id)).Effects);
+    }
+
+    [Fact]
     public void Media_node_lost_for_another_node_changes_nothing()
     {
         var sc = new SessionScenario();
