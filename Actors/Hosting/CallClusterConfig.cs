@@ -24,21 +24,21 @@ public static class CallClusterConfig
             acceptable-heartbeat-pause = 1s
             expected-response-after = 500ms
           }
-          unreachable-nodes-reaper-interval = 250ms
-          gossip-interval = 250ms
-          leader-actions-interval = 250ms
+          unreachable-nodes-reaper-interval = 100ms
+          gossip-interval = 100ms
+          leader-actions-interval = 100ms
           downing-provider-class = "Akka.Cluster.SBR.SplitBrainResolverProvider, Akka.Cluster"
           split-brain-resolver {
             active-strategy = keep-majority
             stable-after = 1s
             down-all-when-unstable = on
           }
-          down-removal-margin = 500ms
+          down-removal-margin = 250ms
           sharding {
             remember-entities = on
             state-store-mode = ddata
             remember-entities-store = eventsourced
-            retry-interval = 250ms
+            retry-interval = 100ms
             entity-restart-backoff = 2s
             shard-failure-backoff = 2s
             coordinator-failure-backoff = 2s

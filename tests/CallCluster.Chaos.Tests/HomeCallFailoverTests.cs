@@ -73,7 +73,14 @@ public sealed class HomeCallFailoverTests(ITestOutputHelper output)
             var allAnswered = DateTimeOffset.UtcNow;
             foreach (var phone in threeParty.Phones.Concat(bridged.Phones).Concat(plain.SelectMany(p => p.Phones)))
             {
-                await cluster.WaitUntilAsync(() => Task.FromResult(HomeCall.Received(phone) > received[phone] + 60), Bound, $"{phone.User} receives RTP after the kill");
+                try
+                {
+                    await cluster.WaitUntilAsync(() => Task.FromResult(HomeCall.Received(phone) > received[phone] + 60), Bound, $"{phone.User} receives RTP after the kill");
+                }
+                catch (TimeoutException e)
+                {
+                    throw new TimeoutException($"{CallPair.Describe(phone)}\n{e.Message}", e);
+                }
             }
             await threeParty.WaitUntilAsync(cluster, threeParty.HearEachOther, Bound, "three-party again after the kill");
             var threePartyBack = DateTimeOffset.UtcNow;

@@ -118,6 +118,9 @@ public sealed class RepeatedMediaAndPartitionFaultsTests(ITestOutputHelper outpu
                     firstAnswer ??= DateTimeOffset.UtcNow;
                 }
                 var figures = await AfterFaultAsync(cluster, live, homes, watch, fault);
+                figures.Add("isolation to it marked unreachable", cluster.FirstLine(partition.At, l => ClusterLog.IsUnreachable(l, node.Address)) - partition.At);
+                figures.Add("isolation to the first downing decision (either side)", cluster.FirstLine(partition.At, l => ClusterLog.IsDowned(l, node.Address)) - partition.At);
+                figures.Add("isolation to its removal by the majority", cluster.RemovedAt(victim) - partition.At);
                 figures.Add($"isolation to the first of {moved.Count} moved sessions answering again (polled)", firstAnswer - partition.At);
                 await cluster.WaitUntilAsync(() => Task.FromResult(!node.IsRunning), Bound, $"isolated node {victim} downs itself and exits");
                 Assert.Contains(node.Process.Lines, l => ClusterLog.IsDowned(l.Line, node.Address));

@@ -41,11 +41,13 @@ public sealed class CallClusterConfigTests
         var config = CallClusterConfig.Build(new NodeSettings());
         Assert.Equal("keep-majority", config.GetString("akka.cluster.split-brain-resolver.active-strategy"));
         Assert.Equal(TimeSpan.FromSeconds(1), config.GetTimeSpan("akka.cluster.split-brain-resolver.stable-after"));
-        Assert.Equal(TimeSpan.FromMilliseconds(500), config.GetTimeSpan("akka.cluster.down-removal-margin"));
+        Assert.Equal(TimeSpan.FromMilliseconds(250), config.GetTimeSpan("akka.cluster.down-removal-margin"));
         Assert.True(config.GetBoolean("akka.cluster.sharding.remember-entities"));
         Assert.Equal("eventsourced", config.GetString("akka.cluster.sharding.remember-entities-store"));
         Assert.Equal("ddata", config.GetString("akka.cluster.sharding.state-store-mode"));
-        Assert.Equal(TimeSpan.FromMilliseconds(250), config.GetTimeSpan("akka.cluster.gossip-interval"));
+        Assert.Equal(TimeSpan.FromMilliseconds(100), config.GetTimeSpan("akka.cluster.gossip-interval"));
+        Assert.Equal(TimeSpan.FromMilliseconds(100), config.GetTimeSpan("akka.cluster.leader-actions-interval"));
+        Assert.Equal(TimeSpan.FromMilliseconds(100), config.GetTimeSpan("akka.cluster.unreachable-nodes-reaper-interval"));
         Assert.Equal(TimeSpan.FromSeconds(1), config.GetTimeSpan("akka.cluster.failure-detector.acceptable-heartbeat-pause"));
         Assert.Equal(TimeSpan.FromMilliseconds(250), config.GetTimeSpan("akka.cluster.failure-detector.heartbeat-interval"));
     }
