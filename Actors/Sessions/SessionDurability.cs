@@ -6,13 +6,17 @@ namespace CallCluster.Actors.Sessions;
 /// Which events reach the journal and in what shape. A call costs one journal row per decision
 /// that changes what recovery needs: a plain call writes three (set up, answered, ended).
 /// Provisionals (and the ringing phase they bring) and the CDR confirmation are applied in memory
-/// only: a session recovered while ringing is back in set-up with its legs inviting.
+/// only: a session recovered while ringing is back in set-up with its legs inviting. So is a leg's
+/// detach from a lost media node: the re-anchoring it starts is not held up by a journal write, and
+/// a session recovered before the new endpoint was recorded finds the old one, whose node it checks
+/// as it recovers (a lost node is re-anchored again; a node that was only cut off from the
+/// session's previous home still carries the call).
 /// </summary>
 public static class SessionDurability
 {
     /// <summary>True when recovery needs the event.</summary>
     public static bool IsDurable(ISessionEvent e) =>
-        e is not (LegProvisional or CdrConfirmed or SessionPhaseChanged { Phase: SessionPhase.Ringing });
+        e is not (LegProvisional or CdrConfirmed or MediaDetached or SessionPhaseChanged { Phase: SessionPhase.Ringing });
 
     /// <summary>
     /// What to persist for a decision's events: nothing, the single durable event, or one

@@ -64,6 +64,23 @@ public sealed class SessionDurabilityTests
     }
 
     [Fact]
+    public void A_detach_from_a_lost_media_node_is_not_journalled_and_recovery_finds_the_old_endpoint()
+    {
+        var sc = new SessionScenario();
+        var (caller, callee) = sc.StartPlain();
+        sc.Answer(callee);
+        var anchored = sc.Leg(caller);
+
+        var lost = sc.Run(new MediaNodeLost(sc.Id, anchored.MediaNode!));
+        Assert.Equal(2, lost.Events.OfType<MediaDetached>().Count());
+        Assert.Null(SessionDurability.ToJournal(sc.Id, lost.Events));
+        Assert.Null(sc.Leg(caller).EndpointId);
+
+        var recovered = SessionState.Replay(sc.Id, sc.Events.Where(SessionDurability.IsDurable));
+        Assert.Equal((anchored.EndpointId, anchored.MediaNode), (recovered.Leg(caller)!.EndpointId, recovered.Leg(caller)!.MediaNode));
+    }
+
+    [Fact]
     public void A_step_inside_a_decision_is_refused()
     {
         var id = new SessionId("s1");
