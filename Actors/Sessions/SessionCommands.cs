@@ -80,8 +80,8 @@ public static class SessionCommands
 
     /// <summary>
     /// The session was recovered: legs that must be anchored but hold no endpoint (an allocation
-    /// whose reply went to the previous incarnation, or a detach persisted by a node that was cut
-    /// off) are allocated again.
+    /// whose reply went to the previous incarnation, or a snapshot taken while a leg was being
+    /// re-anchored) are allocated again.
     /// </summary>
     public sealed record ResumeMedia(SessionId SessionId) : ISessionCommand;
 
