@@ -90,7 +90,8 @@ public sealed class MediaNodeWatch : ReceiveActor, IWithTimers
 
                 foreach (var id in n.State.Shards.SelectMany(s => s.EntityIds).Where(lost.Told.Add))
                 {
-                    _sessions.Tell(new MediaNodeLost(new SessionId(id), node));
+                    // No reply wanted: the session's answer would only be logged as unhandled here.
+                    _sessions.Tell(new MediaNodeLost(new SessionId(id), node), ActorRefs.Nobody);
                 }
             }
         });
