@@ -79,29 +79,21 @@ internal static partial class SessionDecider
         return b.Accept();
     }
 
-    private static ISessionReply OnResumeMedia(DecisionBuilder b)
+    /// <summary>After a recovery: every live leg without an endpoint.</summary>
+    private static ISessionReply OnResumeMedia(DecisionBuilder b) => AllocateAgain(b, _ => true);
+
+    /// <summary>On the retry timer: established legs whose re-anchoring got no endpoint yet.</summary>
+    private static ISessionReply OnRetryMedia(DecisionBuilder b) => AllocateAgain(b, l => l.IsConnected);
+
+    /// <summary>Allocates, on any media node, each live leg of an anchored session that has no endpoint and matches <paramref name="which"/>.</summary>
+    private static ISessionReply AllocateAgain(DecisionBuilder b, Func<LegState, bool> which)
     {
         if (!b.State.AnchorMedia || b.State.IsOver)
         {
             return b.Accept();
         }
 
-        foreach (var leg in b.State.LiveLegs.Where(l => l.EndpointId is null).ToList())
-        {
-            b.Do(new AllocateMedia(b.Id, leg.Id, ParticipantOf(leg), leg.RemoteSdp, null));
-        }
-
-        return b.Accept();
-    }
-
-    private static ISessionReply OnRetryMedia(DecisionBuilder b)
-    {
-        if (!b.State.AwaitsReanchoring)
-        {
-            return b.Accept();
-        }
-
-        foreach (var leg in b.State.LiveLegs.Where(l => l.IsConnected && l.EndpointId is null).ToList())
+        foreach (var leg in b.State.LiveLegs.Where(l => l.EndpointId is null && which(l)).ToList())
         {
             b.Do(new AllocateMedia(b.Id, leg.Id, ParticipantOf(leg), leg.RemoteSdp, null));
         }

@@ -46,14 +46,15 @@ public sealed class SessionMediaRoutingSpecs : Akka.TestKit.Xunit2.TestKit
         Sys.ActorOf(Props.Create(() => new Forwarder(_manager.Ref)), RoleRouters.MediaManagerName);
     }
 
-    private IActorRef StartEntity(SessionId id) => Sys.ActorOf(EntityParent.Props(
+    private IActorRef StartEntity(SessionId id, SessionSettings? settings = null) => Sys.ActorOf(EntityParent.Props(
         SessionActor.Props(
             id.Value,
             _gateway.Ref,
             _router.Ref,
             _cdr.Ref,
-            mediaAdapter: new NodeAddressMediaAdapter(new MediaProtocolAdapter(), _self),
-            mediaManagerPath: RoleRouters.MediaManagerPath),
+            settings,
+            new NodeAddressMediaAdapter(new MediaProtocolAdapter(), _self),
+            RoleRouters.MediaManagerPath),
         _shard.Ref));
 
     [Fact]
@@ -101,6 +102,43 @@ public sealed class SessionMediaRoutingSpecs : Akka.TestKit.Xunit2.TestKit
         var again = new[] { _router.ExpectMsg<AllocateEndpoint>(), _router.ExpectMsg<AllocateEndpoint>() };
         Assert.Equal(new[] { caller.LegId, callee.LegId }.Order(), again.Select(a => a.LegId).Order());
         _router.ExpectNoMsg(TimeSpan.FromMilliseconds(200));
+    }
+
+    /// <summary>
+    /// A call re-anchoring after its media node was lost asks the router for new endpoints; when
+    /// that request is lost (the router picked a node that died with it in flight), the session
+    /// asks again every <see cref="SessionSettings.MediaRetryInterval"/> until its legs have endpoints.
+    /// </summary>
+    [Fact]
+    public void Allocations_of_a_reanchoring_call_that_go_unanswered_are_asked_for_again_until_both_legs_have_endpoints()
+    {
+        var retry = TimeSpan.FromMilliseconds(400);
+        var id = new SessionId("retry");
+        var entity = StartEntity(id, SessionSettings.Default with { MediaRetryInterval = retry });
+        var call = AnchoredCallSetup.Establish(this, entity, entity, id, _gateway, _router, _manager);
+        _manager.FishForMessage(m => m is TransferToBridge);
+        _router.ExpectNoMsg(retry * 2);
+
+        // The only media node is lost: both legs are detached and allocated through the router,
+        // which never answers.
+        entity.Tell(new MediaNodeLost(id, _self));
+        ExpectMsg<Accepted>();
+        var legs = new[] { call.CallerAllocation.LegId, call.CalleeAllocation.LegId }.Order().ToArray();
+        Assert.Equal(legs, new[] { _router.ExpectMsg<AllocateEndpoint>(), _router.ExpectMsg<AllocateEndpoint>() }.Select(a => a.LegId).Order());
+
+        // Asked again, and again, while nothing answers.
+        for (var round = 0; round < 2; round++)
+        {
+            var again = new[] { _router.ExpectMsg<AllocateEndpoint>(retry * 10), _router.ExpectMsg<AllocateEndpoint>() };
+            Assert.Equal(legs, again.Select(a => a.LegId).Order());
+        }
+
+        // Answered: each leg is re-INVITEd to its new endpoint and the asking stops.
+        _manager.Send(entity, new EndpointAllocated(id.Value, legs[0], "ep-c", "127.0.0.1", [new AllocatedStream(MediaKind.Audio, 30010, 30011, false)]));
+        _manager.Send(entity, new EndpointAllocated(id.Value, legs[1], "ep-d", "127.0.0.1", [new AllocatedStream(MediaKind.Audio, 30012, 30013, false)]));
+        _gateway.ExpectMsg<SendReInvite>();
+        _gateway.ExpectMsg<SendReInvite>();
+        _router.ExpectNoMsg(retry * 3);
     }
 
     private sealed class Forwarder : ReceiveActor
