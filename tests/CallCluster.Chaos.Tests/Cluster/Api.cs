@@ -40,19 +40,24 @@ public static class Api
     }
 
     /// <summary>GET /api/v1/subscribers: the user names, or null when the node did not answer 200.</summary>
-    public static async Task<IReadOnlyList<string>?> SubscribersAsync(this ClusterNode node)
+    public static Task<IReadOnlyList<string>?> SubscribersAsync(this ClusterNode node) => NamesAsync(node, "/api/v1/subscribers", "user");
+
+    /// <summary>GET /api/v1/trunks (the node's replica of the directory): the trunk names, or null when the node did not answer 200.</summary>
+    public static Task<IReadOnlyList<string>?> TrunksAsync(this ClusterNode node) => NamesAsync(node, "/api/v1/trunks", "name");
+
+    private static async Task<IReadOnlyList<string>?> NamesAsync(ClusterNode node, string path, string property)
     {
         try
         {
             using var cancellation = new CancellationTokenSource(CallTimeout);
-            using var response = await node.Http.GetAsync("/api/v1/subscribers", cancellation.Token);
+            using var response = await node.Http.GetAsync(path, cancellation.Token);
             if (!response.IsSuccessStatusCode)
             {
                 return null;
             }
             using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellation.Token));
             return document.RootElement.EnumerateArray()
-                .Select(e => e.TryGetProperty("user", out var u) ? u.GetString() ?? "" : "")
+                .Select(e => e.TryGetProperty(property, out var u) ? u.GetString() ?? "" : "")
                 .ToList();
         }
         catch (Exception e) when (e is HttpRequestException or OperationCanceledException or JsonException or InvalidOperationException)

@@ -4,23 +4,13 @@ namespace CallCluster.Interop.Tests.Infrastructure;
 public static class Tools
 {
     /// <summary>A SIPp scenario file from bench/sipp, copied next to the tests.</summary>
-    public static string Scenario(string name)
-    {
-        var path = Path.Combine(AppContext.BaseDirectory, "sipp", name);
-        return File.Exists(path) ? path : throw new InvalidOperationException($"scenario {path} missing");
-    }
+    public static string Scenario(string name) => Sipp.Scenario(name);
 
     /// <summary>The full path of an executable on PATH; fails the test loudly when it is not installed.</summary>
     public static string Require(string executable, string package)
     {
-        var path = Find(executable);
+        var path = ExternalTools.Find(executable);
         Assert.True(path is not null, $"'{executable}' is not installed (Debian package {package}); scripts/test.sh installs it. Interop tests never skip.");
         return path!;
-    }
-
-    public static string? Find(string executable)
-    {
-        var folders = (Environment.GetEnvironmentVariable("PATH") ?? "/usr/bin:/bin").Split(Path.PathSeparator);
-        return folders.Select(f => Path.Combine(f, executable)).FirstOrDefault(File.Exists);
     }
 }

@@ -1,4 +1,4 @@
-namespace CallCluster.Interop.Tests.Infrastructure;
+namespace CallCluster.TestSupport;
 
 /// <summary>What one SIPp run left behind: exit code, console output, cumulative statistics and logs.</summary>
 public sealed record SippResult(int ExitCode, string Output, IReadOnlyDictionary<string, string> Statistics, string Logs)
@@ -20,7 +20,7 @@ public static class Sipp
     public static ChildProcess Start(string folder, IEnumerable<string> arguments)
     {
         Directory.CreateDirectory(folder);
-        return ChildProcess.Start(Tools.Require("sipp", "sip-tester"),
+        return ChildProcess.Start(ExternalTools.Require("sipp", "sip-tester"),
             [.. arguments, "-nostdin", "-trace_stat", "-fd", "1", "-trace_err", "-trace_msg", "-trace_logs"], folder);
     }
 
@@ -35,6 +35,13 @@ public static class Sipp
         var exitCode = exited ? sipp.ExitCode : -1;
         var logs = string.Join("\n", Directory.GetFiles(folder, "*.log").Order().Select(f => $"== {Path.GetFileName(f)}\n{File.ReadAllText(f)}"));
         return new SippResult(exitCode, (exited ? "" : $"(killed after {timeout}) ") + sipp.Output, ReadStatistics(folder), logs);
+    }
+
+    /// <summary>A scenario file from bench/sipp, copied next to the tests that use it (sipp/NAME).</summary>
+    public static string Scenario(string name)
+    {
+        var path = Path.Combine(AppContext.BaseDirectory, "sipp", name);
+        return File.Exists(path) ? path : throw new InvalidOperationException($"scenario {path} missing");
     }
 
     public static async Task<SippResult> RunAsync(string folder, IEnumerable<string> arguments, TimeSpan timeout)
