@@ -24,8 +24,14 @@ public sealed class MixInput : IRtpSink
     private int queued;
     private long overflow;
 
+    private readonly System.Net.SocketAddress source;
+
     /// <summary>Creates the input of <paramref name="stream"/>; set it as the stream's sink to feed it.</summary>
-    public MixInput(MediaStream stream) => Stream = stream;
+    public MixInput(MediaStream stream)
+    {
+        Stream = stream;
+        source = stream.NewSourceAddress();
+    }
 
     /// <summary>The endpoint stream feeding this input.</summary>
     public MediaStream Stream { get; }
@@ -49,6 +55,19 @@ public sealed class MixInput : IRtpSink
         var copy = ArrayPool<byte>.Shared.Rent(packet.Length);
         packet.CopyTo(copy);
         queue.Enqueue((copy, packet.Length));
+    }
+
+    /// <summary>
+    /// Mixing loop: receives what the stream's socket holds (at most <paramref name="most"/>
+    /// datagrams, into <paramref name="buffer"/>) while this input is the stream's sink; the stream
+    /// hands its RTP back to this input. A retired input does not receive: the socket is its successor's.
+    /// </summary>
+    public void Receive(Span<byte> buffer, int most)
+    {
+        if (ReferenceEquals(Stream.Sink, this))
+        {
+            Stream.PollRtp(buffer, source, most);
+        }
     }
 
     /// <summary>Mixing loop: moves queued packets into the jitter buffer and plays one frame.</summary>

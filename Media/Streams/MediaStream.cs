@@ -116,6 +116,19 @@ public sealed class MediaStream : IDatagramReceiver, IDisposable
         rtcp?.Start(this);
     }
 
+    /// <summary>
+    /// True: the RTP socket's receive loop stops and the owner (a mixing loop) receives with
+    /// <see cref="PollRtp"/> once a period; false: back to the receive loop. RTCP on its own port
+    /// stays on its loop.
+    /// </summary>
+    public void ReceiveByPolling(bool on) => rtp.SetPolled(on);
+
+    /// <summary>Handles up to <paramref name="most"/> datagrams queued on the RTP socket, on the calling thread (see <see cref="ReceiveByPolling"/>); <paramref name="from"/> is the caller's, made by <see cref="NewSourceAddress"/>.</summary>
+    public int PollRtp(Span<byte> buffer, SocketAddress from, int most) => rtp.Poll(buffer, from, most);
+
+    /// <summary>A source address buffer for <see cref="PollRtp"/>.</summary>
+    public SocketAddress NewSourceAddress() => new(rtp.AddressFamily);
+
     /// <summary>Applies the peer's SDP; the latch is re-armed so a moved peer is found again.</summary>
     public void Configure(StreamConfiguration configuration)
     {

@@ -7,6 +7,9 @@ namespace CallCluster.Media.Transport;
 /// One bound UDP socket with an asynchronous receive loop (no thread of its own: the loop awaits
 /// <see cref="Socket.ReceiveFromAsync(Memory{byte}, SocketFlags, SocketAddress, CancellationToken)"/>,
 /// so thousands of channels share the thread pool). Sends are synchronous non-blocking datagram sends.
+/// An owner that runs on a clock of its own (a mixing loop) can take the receiving over instead
+/// (<see cref="SetPolled"/>): the loop stops, and the owner drains the socket with <see cref="Poll"/>
+/// each period, without blocking, a thread hop or an operation per packet on the thread pool.
 /// </summary>
 public sealed class UdpChannel : IDisposable
 {
@@ -17,8 +20,9 @@ public sealed class UdpChannel : IDisposable
     public const int MaxDatagramSamples = MaxDatagram;
 
     private readonly Socket socket;
-    private readonly CancellationTokenSource stop = new();
     private IDatagramReceiver? receiver;
+    private CancellationTokenSource? loop;
+    private int polled;
     private int disposed;
 
     private UdpChannel(Socket socket, int port)
@@ -29,6 +33,9 @@ public sealed class UdpChannel : IDisposable
 
     /// <summary>The local port.</summary>
     public int Port { get; }
+
+    /// <summary>The socket's address family (for the source addresses a poller passes in).</summary>
+    public AddressFamily AddressFamily => socket.AddressFamily;
 
     /// <summary>Datagrams received.</summary>
     public long Received => Interlocked.Read(ref received);
@@ -69,7 +76,77 @@ public sealed class UdpChannel : IDisposable
             throw new InvalidOperationException("channel already started");
         }
 
-        _ = Task.Run(ReceiveLoopAsync);
+        if (Volatile.Read(ref polled) == 0)
+        {
+            StartLoop();
+        }
+    }
+
+    /// <summary>True while the owner receives with <see cref="Poll"/> instead of the receive loop.</summary>
+    public bool Polled => Volatile.Read(ref polled) != 0;
+
+    /// <summary>
+    /// Hands receiving to an owner that calls <see cref="Poll"/> (true: the receive loop stops) or
+    /// back to the receive loop (false). For a short while after a change both may deliver; each
+    /// datagram still reaches the receiver exactly once.
+    /// </summary>
+    public void SetPolled(bool on)
+    {
+        if (Interlocked.Exchange(ref polled, on ? 1 : 0) == (on ? 1 : 0) || Volatile.Read(ref disposed) != 0)
+        {
+            return;
+        }
+
+        if (on)
+        {
+            Interlocked.Exchange(ref loop, null)?.Cancel();
+        }
+        else if (Volatile.Read(ref receiver) is not null)
+        {
+            StartLoop();
+        }
+    }
+
+    /// <summary>
+    /// Delivers up to <paramref name="most"/> datagrams already queued on the socket to the receiver,
+    /// on the calling thread, without blocking; the rest wait in the socket for the next call (the
+    /// socket's buffer bounds them). <paramref name="from"/> (of <see cref="AddressFamily"/>) holds
+    /// each source during its delivery. Returns how many were delivered.
+    /// </summary>
+    public int Poll(Span<byte> buffer, SocketAddress from, int most)
+    {
+        if (Volatile.Read(ref receiver) is not { } target)
+        {
+            return 0;
+        }
+
+        int delivered = 0;
+        try
+        {
+            while (delivered < most && socket.Available > 0)
+            {
+                int length = socket.ReceiveFrom(buffer, SocketFlags.None, from);
+                delivered++;
+                Interlocked.Increment(ref received);
+                try
+                {
+                    target.OnDatagram(this, buffer[..length], from);
+                }
+                catch (Exception) when (Volatile.Read(ref disposed) == 0)
+                {
+                    Interlocked.Increment(ref handlerFailures);
+                }
+            }
+        }
+        catch (SocketException)
+        {
+            // Taken by the receive loop in a hand-over, or an error queued on the socket: next period.
+        }
+        catch (ObjectDisposedException)
+        {
+        }
+
+        return delivered;
     }
 
     /// <summary>Sends one datagram; false when the socket refused it (buffer full, closed).</summary>
@@ -101,17 +178,23 @@ public sealed class UdpChannel : IDisposable
             return;
         }
 
-        stop.Cancel();
+        Interlocked.Exchange(ref loop, null)?.Cancel();
         socket.Dispose();
-        stop.Dispose();
     }
 
-    private async Task ReceiveLoopAsync()
+    /// <summary>Starts a receive loop with a token of its own (cancelled when receiving is handed to a poller, or on dispose).</summary>
+    private void StartLoop()
+    {
+        var own = new CancellationTokenSource();
+        Interlocked.Exchange(ref loop, own)?.Cancel();
+        _ = Task.Run(() => ReceiveLoopAsync(own.Token));
+    }
+
+    private async Task ReceiveLoopAsync(CancellationToken token)
     {
         var buffer = new byte[MaxDatagram];
         var from = new SocketAddress(socket.AddressFamily);
-        var token = stop.Token;
-        while (Volatile.Read(ref disposed) == 0)
+        while (Volatile.Read(ref disposed) == 0 && !token.IsCancellationRequested)
         {
             int length;
             try
