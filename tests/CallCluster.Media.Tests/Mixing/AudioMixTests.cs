@@ -54,6 +54,44 @@ public sealed class AudioMixTests : IDisposable
     }
 
     [Fact]
+    public void The_tick_receives_what_a_participant_sent_over_udp_and_a_detached_mix_hands_the_socket_back_to_its_receive_loop()
+    {
+        var (speaker, speakerPeer) = Stream(CodecSpec.Pcmu, 1);
+        var (listener, listenerPeer) = Stream(CodecSpec.Pcmu, 2);
+        speaker.Start();
+        listener.Start();
+        var mix = new AudioMix(100, "s", [new MixParticipant("a", [new MixInput(speaker)]), new MixParticipant("b", [new MixInput(listener)])]);
+        mix.Attach();
+
+        var payload = Enumerable.Range(0, 160).Select(i => (byte)(i + 1)).ToArray();
+        var packet = new byte[12 + payload.Length];
+        for (int frame = 0; frame < 4; frame++)
+        {
+            Assert.True(RtpPacket.TryWrite(packet, new RtpHeader(0, (ushort)(10 + frame), (uint)(160 * frame), 0x1234), payload, out _));
+            speakerPeer.SendTo(packet, new IPEndPoint(IPAddress.Loopback, speaker.RtpPort));
+        }
+        Thread.Sleep(200);
+        Assert.Equal(0, speaker.RtpReceived);
+
+        for (int tick = 0; tick < 6; tick++)
+        {
+            mix.Tick(TimeSpan.FromMilliseconds(20 * tick));
+        }
+        Assert.Equal(4, speaker.RtpReceived);
+        var expected = payload.Select(code => G711.MuLawEncode(G711.MuLawDecode(code))).ToArray();
+        Assert.Contains(Receive(listenerPeer, 6), p => p.Payload.SequenceEqual(expected));
+
+        mix.Detach();
+        speakerPeer.SendTo(packet, new IPEndPoint(IPAddress.Loopback, speaker.RtpPort));
+        var deadline = DateTime.UtcNow.AddSeconds(5);
+        while (speaker.RtpReceived < 5 && DateTime.UtcNow < deadline)
+        {
+            Thread.Sleep(10);
+        }
+        Assert.Equal(5, speaker.RtpReceived);
+    }
+
+    [Fact]
     public void Detached_mix_stops_sending()
     {
         var (a, aPeer) = Stream(CodecSpec.Pcmu, 1);
