@@ -160,7 +160,9 @@ public sealed partial class GatewayActor
         var sdp = request.Body.IsEmpty ? null : System.Text.Encoding.UTF8.GetString(request.Body.Span);
         var anchor = _settings.AnchorMedia && !BypassesMedia(call.Caller) && !BypassesMedia(call.Target);
         var command = new SessionCommands.InboundInvite(session, call.Leg, kind, call.Caller, call.Target, role, dialog!, sdp, anchor);
-        AskThen(_ports.Sessions, command, reply =>
+        // Sent again every second until the session answers: a copy lost on its way (a session node
+        // being lost, a shard restarting) does not refuse the call; the session takes a repeated leg once.
+        AskSessionResending(command, reply =>
         {
             switch (reply)
             {

@@ -8,12 +8,13 @@ public sealed partial class GatewayActor
     private long _lastResentAsk;
 
     /// <summary>
-    /// Asks the session region for an in-dialog command and sends it again every
-    /// <see cref="Hosting.GatewaySettings.InDialogResendInterval"/> until a reply comes or the entity
+    /// Asks the session region for a command and sends it again every
+    /// <see cref="Hosting.GatewaySettings.SessionResendInterval"/> until a reply comes or the entity
     /// timeout ends: a command sent while its session's node is being lost goes to that node and is
     /// lost with it, and the next copy reaches the session once the shard is re-homed. The commands
-    /// sent this way (BYE, re-INVITE, UPDATE) are idempotent in the session: a second BYE for an
-    /// ended leg is accepted, a repeated offer gets the same answer. The first reply wins.
+    /// sent this way are idempotent in the session: a new call's INVITE for a leg it already has is
+    /// accepted once more, a second BYE for an ended leg is accepted, a repeated offer (re-INVITE,
+    /// UPDATE) gets the same answer. The first reply wins.
     /// </summary>
     private void AskSessionResending(object command, Action<object?> then)
     {
@@ -37,9 +38,9 @@ public sealed partial class GatewayActor
 
         _ports.Sessions.Ask<object>(ask.Command, remaining)
             .PipeTo(Self, success: r => new ResentReply(id, r), failure: _ => new ResentReply(id, null));
-        if (remaining > _settings.InDialogResendInterval)
+        if (remaining > _settings.SessionResendInterval)
         {
-            Timers.StartSingleTimer(new ResendKey(id), new Resend(id), _settings.InDialogResendInterval);
+            Timers.StartSingleTimer(new ResendKey(id), new Resend(id), _settings.SessionResendInterval);
         }
     }
 

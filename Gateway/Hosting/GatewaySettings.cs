@@ -39,11 +39,11 @@ public sealed record GatewaySettings(
     public TimeSpan EntityTimeout { get; init; } = TimeSpan.FromSeconds(5);
 
     /// <summary>
-    /// An in-dialog request's command is sent to its session again this often until the session
-    /// answers (within <see cref="EntityTimeout"/>): a copy sent while the session's node is being
-    /// lost is lost with it.
+    /// A new call's or an in-dialog request's command is sent to its session again this often until
+    /// the session answers (within <see cref="EntityTimeout"/>): a copy sent while the session's node
+    /// is being lost is lost with it.
     /// </summary>
-    public TimeSpan InDialogResendInterval { get; init; } = TimeSpan.FromSeconds(1);
+    public TimeSpan SessionResendInterval { get; init; } = TimeSpan.FromSeconds(1);
 
     /// <summary>Retry-After (seconds) sent with 503 when an entity does not answer.</summary>
     public int RetryAfterSeconds { get; init; } = 5;

@@ -1,0 +1,62 @@
+using Akka.Actor;
+using CallCluster.Actors.Sessions;
+using CallCluster.Gateway.Tests.Support;
+using CallCluster.Sip.Message;
+using Xunit.Abstractions;
+
+namespace CallCluster.Gateway.Tests;
+
+/// <summary>
+/// The first copy of a new call's INVITE command is lost on its way to the session (as when the
+/// session's node dies with it in flight, or its shard restarts): the gateway sends it again, the
+/// call reaches the callee once, and the caller is not refused.
+/// </summary>
+public sealed class NewCallResendTests(ITestOutputHelper output)
+    : GatewayTestKit(output, sessionsPort: (system, region) => system.ActorOf(Props.Create(() => new LoseFirstInviteCopy(region))))
+{
+    [Fact]
+    public void A_new_call_whose_first_command_is_lost_reaches_the_callee_once_and_is_answered()
+    {
+        using var alice = NewUa("alice");
+        using var bob = NewUa("bob");
+        Assert.Equal(200, Register(bob).StatusCode);
+        new Caller(alice, "bob").SendAuthenticated();
+
+        var invite = bob.ExpectRequest("INVITE");
+        bob.Reply(SipMessageFactory.CreateResponse(invite, 180, "Ringing", "b1").AddHeader("Contact", $"<{bob.Contact}>"));
+        Assert.Equal(180, alice.ExpectResponse(r => r.StatusCode > 100).StatusCode);
+        bob.Reply(SipMessageFactory.CreateResponse(invite, 200, "OK", "b1").AddHeader("Contact", $"<{bob.Contact}>"));
+        Assert.Equal(200, alice.ExpectResponse(r => r.StatusCode >= 200).StatusCode);
+
+        // One call toward bob, though the session got the command more than once: no other INVITE
+        // transaction (a retransmission of the first would carry its branch) within two seconds.
+        var branch = invite.GetHeaderValue("Via");
+        var deadline = DateTime.UtcNow.AddSeconds(2);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (bob.Receive(200) is SipRequest { Method: "INVITE" } again)
+            {
+                Assert.Equal(branch, again.GetHeaderValue("Via"));
+            }
+        }
+    }
+
+    /// <summary>Forwards everything to the region except the first copy of each new call's command.</summary>
+    private sealed class LoseFirstInviteCopy : ReceiveActor
+    {
+        private readonly HashSet<object> _seen = [];
+
+        public LoseFirstInviteCopy(IActorRef region)
+        {
+            ReceiveAny(message =>
+            {
+                if (message is SessionCommands.InboundInvite && _seen.Add(message))
+                {
+                    return;
+                }
+
+                region.Forward(message);
+            });
+        }
+    }
+}
