@@ -2,6 +2,7 @@ using Akka.Actor;
 using Akka.Cluster;
 using Akka.Event;
 using CallCluster.Actors.MediaProtocol;
+using CallCluster.Media.Mixing;
 using CallCluster.Media.Node;
 
 namespace CallCluster.Media;
@@ -22,6 +23,7 @@ public sealed partial class MediaManagerActor : ReceiveActor, IWithTimers
     private readonly Dictionary<string, IActorRef> allocators = new(StringComparer.Ordinal);
     private readonly HashSet<string> orphans = new(StringComparer.Ordinal);
     private readonly int realtimePriority;
+    private long reportedLeaves;
     private readonly TimeProvider time;
     private readonly HashSet<Address> otherMediaNodes = [];
     private bool schedulingReported;
@@ -171,10 +173,24 @@ public sealed partial class MediaManagerActor : ReceiveActor, IWithTimers
         public static CheckDeadMedia Instance { get; } = new();
     }
 
-    /// <summary>Says once whether the mixing loops got the real-time class they asked for.</summary>
+    /// <summary>Says once whether the mixing loops got the real-time class they asked for, and each time overloaded loops left it.</summary>
     private void ReportScheduling()
     {
-        if (schedulingReported || realtimePriority == 0)
+        if (realtimePriority == 0)
+        {
+            return;
+        }
+
+        long leaves = node.Loops.Sum(l => l.RealtimeLeaves);
+        if (leaves > reportedLeaves)
+        {
+            Context.GetLogger().Warning(
+                "Mixing loops overloaded: {0} time(s) a loop busier than {1:P0} of its core left SCHED_FIFO so as not to starve the node's other threads; it asks again after {2} calm seconds",
+                leaves - reportedLeaves, RealtimeGuard.LeaveAbove, RealtimeGuard.CalmWindows);
+            reportedLeaves = leaves;
+        }
+
+        if (schedulingReported)
         {
             return;
         }

@@ -12,6 +12,9 @@ namespace CallCluster.Media.Mixing;
 /// taking the next frame from the jitter buffers, so no 20 ms frame is lost and receivers see a
 /// short burst that their jitter buffers absorb (counted in <see cref="LateTicks"/>). A stall
 /// longer than that is not replayed: those ticks are counted as missed and the schedule re-aligns.
+/// A loop given the real-time class (SCHED_FIFO) leaves it while it is overloaded and asks for it
+/// again once calm (<see cref="RealtimeGuard"/>), so it never holds its core against the node's
+/// other threads.
 /// </summary>
 public sealed class MixerLoop : IDisposable
 {
@@ -28,6 +31,7 @@ public sealed class MixerLoop : IDisposable
     private long late;
     private long maxLatenessTicks;
     private long failures;
+    private long realtimeLeaves;
     private volatile bool realtime;
 
     /// <summary>The most periods a stalled loop runs back to back to catch up (100 ms of audio).</summary>
@@ -64,6 +68,9 @@ public sealed class MixerLoop : IDisposable
     /// <summary>Mix ticks that threw (a defect; the loop goes on).</summary>
     public long Failures => Interlocked.Read(ref failures);
 
+    /// <summary>Times the loop left the real-time class because it could not keep up (<see cref="RealtimeGuard"/>).</summary>
+    public long RealtimeLeaves => Interlocked.Read(ref realtimeLeaves);
+
     /// <summary>Hands a mix to the loop; it is ticked from the next tick on.</summary>
     public void Add(AudioMix mix)
     {
@@ -88,8 +95,13 @@ public sealed class MixerLoop : IDisposable
     private void Run()
     {
         realtime = realtimePriority > 0 && RealtimeScheduling.TryEnter(realtimePriority);
+        var guard = new RealtimeGuard();
+        bool permitted = realtime;
         long period = (long)(time.TimestampFrequency * AudioFrame.Duration.TotalSeconds);
         long next = time.GetTimestamp() + period;
+        long windowStart = time.GetTimestamp();
+        long windowWork = 0;
+        int windowTicks = 0;
         while (!stopping)
         {
             WaitUntil(next, precise: mixes.Count > 0 || !commands.IsEmpty);
@@ -130,12 +142,37 @@ public sealed class MixerLoop : IDisposable
             }
 
             Interlocked.Increment(ref ticks);
+            if (permitted)
+            {
+                windowWork += time.GetTimestamp() - now;
+                if (++windowTicks == RealtimeGuard.WindowTicks)
+                {
+                    long elapsed = Math.Max(1, time.GetTimestamp() - windowStart);
+                    ApplyGuard(guard.Observe(windowWork / (double)elapsed, realtime, permitted));
+                    windowStart = time.GetTimestamp();
+                    windowWork = 0;
+                    windowTicks = 0;
+                }
+            }
         }
 
         ApplyCommands();
         foreach (var mix in mixes)
         {
             mix.Drain();
+        }
+    }
+
+    private void ApplyGuard(RealtimeGuard.Step step)
+    {
+        if (step == RealtimeGuard.Step.Leave && RealtimeScheduling.TryLeave())
+        {
+            realtime = false;
+            Interlocked.Increment(ref realtimeLeaves);
+        }
+        else if (step == RealtimeGuard.Step.Enter && RealtimeScheduling.TryEnter(realtimePriority))
+        {
+            realtime = true;
         }
     }
 

@@ -9,6 +9,7 @@ namespace CallCluster.Media.Mixing;
 /// </summary>
 internal static class RealtimeScheduling
 {
+    private const int SchedOther = 0;
     private const int SchedFifo = 1;
 
     /// <summary>True when the calling thread now runs SCHED_FIFO at <paramref name="priority"/> (1-99).</summary>
@@ -23,6 +24,25 @@ internal static class RealtimeScheduling
         try
         {
             return SchedSetScheduler(0, SchedFifo, in parameter) == 0;
+        }
+        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>True when the calling thread now runs in the normal class (SCHED_OTHER).</summary>
+    public static bool TryLeave()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return false;
+        }
+
+        var parameter = new SchedParam { Priority = 0 };
+        try
+        {
+            return SchedSetScheduler(0, SchedOther, in parameter) == 0;
         }
         catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
         {

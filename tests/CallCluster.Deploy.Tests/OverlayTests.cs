@@ -156,6 +156,16 @@ public sealed class OverlayTests
         var mediaEnv = new ContainerEnvironment(rendered, media.Spec.Template.Spec.Containers[0]);
         Assert.Equal("media", mediaEnv["CALLCLUSTER_Node__Roles__0"]);
         Assert.Matches(@"^\d+-\d+$", mediaEnv["CALLCLUSTER_Media__RtpPortRange"] ?? "");
+
+        // Real-time mixing threads need SYS_NICE in effect: added to the container and held by its
+        // process, which Kubernetes grants only to root (no file capabilities under no_new_privs).
+        Assert.InRange(int.Parse(mediaEnv["CALLCLUSTER_Media__MixerRealtimePriority"] ?? "0"), 1, 99);
+        var security = media.Spec.Template.Spec.Containers[0].SecurityContext;
+        Assert.Contains("SYS_NICE", security.Capabilities.Add);
+        Assert.Equal(["ALL"], security.Capabilities.Drop);
+        Assert.Equal(0, security.RunAsUser);
+        Assert.False(security.AllowPrivilegeEscalation);
+        Assert.True(security.ReadOnlyRootFilesystem);
     }
 
     [Fact]
