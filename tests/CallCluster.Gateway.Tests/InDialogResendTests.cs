@@ -10,8 +10,11 @@ namespace CallCluster.Gateway.Tests;
 /// session's node dies with it in flight): the gateway sends it again and the request is answered.
 /// </summary>
 public sealed class InDialogResendTests(ITestOutputHelper output)
-    : GatewayTestKit(output, sessionsPort: (system, region) => system.ActorOf(Props.Create(() => new LoseFirstInDialogCopy(region))))
+    : GatewayTestKit(output, sessionsPort: (system, region) => system.ActorOf(Props.Create(() => new LoseFirstCopy(region, InDialogCommand))))
 {
+    /// <summary>In-dialog BYE and re-INVITE commands.</summary>
+    private static readonly Func<object, bool> InDialogCommand = m => m is SessionCommands.ByeReceived or SessionCommands.ReInviteReceived;
+
     [Fact]
     public void A_bye_whose_first_copy_is_lost_is_answered_200_and_ends_the_other_side()
     {
@@ -39,24 +42,5 @@ public sealed class InDialogResendTests(ITestOutputHelper output)
 
         Assert.Equal(200, alice.ExpectResponse(r => r.CSeq?.Method == "INVITE" && r.CSeq.Number == 11 && r.StatusCode >= 200).StatusCode);
         alice.Send(call.CallerRequest("ACK", 11));
-    }
-
-    /// <summary>Forwards everything to the region except the first copy of each in-dialog BYE or re-INVITE.</summary>
-    private sealed class LoseFirstInDialogCopy : ReceiveActor
-    {
-        private readonly HashSet<object> _seen = [];
-
-        public LoseFirstInDialogCopy(IActorRef region)
-        {
-            ReceiveAny(message =>
-            {
-                if (message is SessionCommands.ByeReceived or SessionCommands.ReInviteReceived && _seen.Add(message))
-                {
-                    return;
-                }
-
-                region.Forward(message);
-            });
-        }
     }
 }

@@ -12,25 +12,22 @@ namespace CallCluster.Gateway.Tests;
 /// call reaches the callee once, and the caller is not refused.
 /// </summary>
 public sealed class NewCallResendTests(ITestOutputHelper output)
-    : GatewayTestKit(output, sessionsPort: (system, region) => system.ActorOf(Props.Create(() => new LoseFirstInviteCopy(region))))
+    : GatewayTestKit(output, sessionsPort: (system, region) => system.ActorOf(Props.Create(() => new LoseFirstCopy(region, NewCallCommand))))
 {
+    /// <summary>A new call's command.</summary>
+    private static readonly Func<object, bool> NewCallCommand = m => m is SessionCommands.InboundInvite;
+
     [Fact]
     public void A_new_call_whose_first_command_is_lost_reaches_the_callee_once_and_is_answered()
     {
         using var alice = NewUa("alice");
         using var bob = NewUa("bob");
         Assert.Equal(200, Register(bob).StatusCode);
-        new Caller(alice, "bob").SendAuthenticated();
-
-        var invite = bob.ExpectRequest("INVITE");
-        bob.Reply(SipMessageFactory.CreateResponse(invite, 180, "Ringing", "b1").AddHeader("Contact", $"<{bob.Contact}>"));
-        Assert.Equal(180, alice.ExpectResponse(r => r.StatusCode > 100).StatusCode);
-        bob.Reply(SipMessageFactory.CreateResponse(invite, 200, "OK", "b1").AddHeader("Contact", $"<{bob.Contact}>"));
-        Assert.Equal(200, alice.ExpectResponse(r => r.StatusCode >= 200).StatusCode);
+        var call = EstablishedCall.Start(alice, bob, "bob");
 
         // One call toward bob, though the session got the command more than once: no other INVITE
         // transaction (a retransmission of the first would carry its branch) within two seconds.
-        var branch = invite.GetHeaderValue("Via");
+        var branch = call.CalleeInvite.GetHeaderValue("Via");
         var deadline = DateTime.UtcNow.AddSeconds(2);
         while (DateTime.UtcNow < deadline)
         {
@@ -38,25 +35,6 @@ public sealed class NewCallResendTests(ITestOutputHelper output)
             {
                 Assert.Equal(branch, again.GetHeaderValue("Via"));
             }
-        }
-    }
-
-    /// <summary>Forwards everything to the region except the first copy of each new call's command.</summary>
-    private sealed class LoseFirstInviteCopy : ReceiveActor
-    {
-        private readonly HashSet<object> _seen = [];
-
-        public LoseFirstInviteCopy(IActorRef region)
-        {
-            ReceiveAny(message =>
-            {
-                if (message is SessionCommands.InboundInvite && _seen.Add(message))
-                {
-                    return;
-                }
-
-                region.Forward(message);
-            });
         }
     }
 }
