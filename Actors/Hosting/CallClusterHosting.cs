@@ -86,6 +86,12 @@ public static class CallClusterHosting
             builder.WithActors((system, _) => system.ActorOf(PartitionDowning.Props(), "partition-downing"));
         }
 
+        if (LocalShardTypes(settings).Count > 0)
+        {
+            builder.WithActors((system, _) =>
+                system.ActorOf(CoordinatorActivation.Props(LocalShardTypes(settings)), "coordinator-activation"));
+        }
+
         AddCdrWriter(builder, database);
         AddMediaManager(builder, settings, parts);
         AddRegistrations(builder, settings, parts);
@@ -93,6 +99,24 @@ public static class CallClusterHosting
         AddSessions(builder, settings, parts);
         AddMobileCalls(builder, settings);
         return builder;
+    }
+
+    /// <summary>The sharded types whose coordinator can run on this node (the regions it hosts).</summary>
+    public static IReadOnlyList<string> LocalShardTypes(NodeSettings settings)
+    {
+        var types = new List<string>();
+        if (settings.HasRole(NodeSettings.SessionRole))
+        {
+            types.Add(RegistrationTypeName);
+            types.Add(SessionTypeName);
+        }
+
+        if (settings.HasRole(NodeSettings.GatewayRole))
+        {
+            types.Add(MobileCallsTypeName);
+        }
+
+        return types;
     }
 
     /// <summary>Shard options shared by the entity regions: remember-entities on the SQL journal.</summary>
