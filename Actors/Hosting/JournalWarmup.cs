@@ -9,7 +9,8 @@ namespace CallCluster.Actors.Hosting;
 /// The journal and snapshot plugins start lazily, on the first recovery: they open their
 /// connections, check the schema and compile their queries, which took about a second in the node
 /// logs. Without this, that second fell on the first sessions a freshly (re)started node took over
-/// from a lost node, while their calls waited for a re-INVITE; now it is paid at start-up.
+/// from a lost node, while their calls waited for a re-INVITE; now it is paid at start-up, and
+/// the node reports ready only once it is paid (<see cref="JournalWarmupStatus"/>).
 /// </summary>
 public sealed class JournalWarmup : UntypedPersistentActor
 {
@@ -32,12 +33,16 @@ public sealed class JournalWarmup : UntypedPersistentActor
         if (message is RecoveryCompleted)
         {
             _log.Info("Journal and snapshot store ready after {0:0} ms", (Context.System.Scheduler.Now - _started).TotalMilliseconds);
+            JournalWarmupStatus.Get(Context.System).Finish();
             Context.Stop(Self);
         }
     }
 
     protected override void OnCommand(object message) => Unhandled(message);
 
-    protected override void OnRecoveryFailure(Exception reason, object? message = null) =>
+    protected override void OnRecoveryFailure(Exception reason, object? message = null)
+    {
         _log.Warning("Journal warm-up recovery failed ({0}); the first session recovery will open the journal", reason.Message);
+        JournalWarmupStatus.Get(Context.System).Finish();
+    }
 }

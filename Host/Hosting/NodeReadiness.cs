@@ -1,10 +1,11 @@
 using Akka.Actor;
 using Akka.Cluster;
 using CallCluster.Actors.Health;
+using CallCluster.Actors.Hosting;
 
 namespace CallCluster.Host.Hosting;
 
-/// <summary>Answers /readyz: this node is Up in the cluster and the journal is reachable.</summary>
+/// <summary>Answers /readyz: this node is Up in the cluster, a session node has warmed its journal up, and the journal is reachable.</summary>
 public sealed class NodeReadiness(JournalProbe journal)
 {
     private volatile ActorSystem? _system;
@@ -38,6 +39,10 @@ public sealed class NodeReadiness(JournalProbe journal)
         if (_provisioningPending)
         {
             return "provisioning file is being loaded";
+        }
+        if (self.HasRole(NodeSettings.SessionRole) && !JournalWarmupStatus.Get(system).IsFinished)
+        {
+            return "journal warm-up has not finished";
         }
         var health = await journal.CheckAsync(cancellation);
         return health.Reachable ? null : $"journal unreachable: {health.Error?.ReplaceLineEndings(" ")}";

@@ -5,7 +5,7 @@ using CallCluster.Actors.Tests.Support;
 
 namespace CallCluster.Actors.Tests.Hosting;
 
-/// <summary>The start-up warm-up on the production SQL journal (a SQLite file): it recovers, writes nothing and stops.</summary>
+/// <summary>The start-up warm-up on the production SQL journal (a SQLite file): it recovers, writes nothing, reports itself finished and stops.</summary>
 public sealed class JournalWarmupSpecs : IDisposable
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(20);
@@ -20,6 +20,7 @@ public sealed class JournalWarmupSpecs : IDisposable
             var warmup = system.ActorOf(JournalWarmup.Props(), "journal-warmup");
             var stopped = await warmup.WatchAsync().WaitAsync(Timeout);
             Assert.True(stopped, "the warm-up actor stops once recovered");
+            Assert.True(JournalWarmupStatus.Get(system).IsFinished, "the warm-up reports itself finished (readiness waits for it)");
 
             var journal = Akka.Persistence.Persistence.Instance.Apply(system).JournalFor(null);
             var highest = await journal.Ask<RecoverySuccess>(
