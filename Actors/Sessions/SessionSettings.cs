@@ -13,6 +13,12 @@ public sealed record SessionSettings(
 {
     public static SessionSettings Default { get; } = new(50, TimeSpan.FromSeconds(5), 5, TimeSpan.FromSeconds(1800));
 
-    /// <summary>An established leg still without the endpoint its re-anchoring asked for after this long is allocated again.</summary>
-    public TimeSpan MediaRetryInterval { get; init; } = TimeSpan.FromSeconds(2);
+    /// <summary>
+    /// An established leg still without the endpoint its re-anchoring asked for after this long is
+    /// allocated again. This bounds what an allocation lost on its way costs the call (the media
+    /// role's router can still hold a media node that crash downing has just downed). A reply that
+    /// is only slow costs nothing: a media node answers a repeated allocation for the same session
+    /// and leg with the same endpoint, and the session releases an endpoint it no longer needs.
+    /// </summary>
+    public TimeSpan MediaRetryInterval { get; init; } = TimeSpan.FromMilliseconds(500);
 }
