@@ -20,17 +20,23 @@ internal static partial class SessionDecider
             return b.Accept();
         }
 
-        // One session, one media node (a mix or bridge joins endpoints of one node): an endpoint
-        // from another node than the session's other legs (the router's placement moved while
-        // allocations were in flight) is given back and allocated again beside them.
-        if (b.State.LiveLegs.Any(l => l.Id != leg.Id && l.MediaNode is not null && l.MediaNode != c.MediaNode))
+        if (leg.EndpointId is not null && leg.MediaNode == c.MediaNode)
         {
+            // The node holding this leg's endpoint gave it a new one: a media node answers a repeated
+            // allocation with the endpoint it holds, so it holds none; a new incarnation at the same
+            // address. Every endpoint the session had there went with the old one.
+            ForgottenBy(b, c.MediaNode, leg);
+        }
+        else if (b.State.LiveLegs.Any(l => l.Id != leg.Id && l.MediaNode is not null && l.MediaNode != c.MediaNode))
+        {
+            // One session, one media node (a mix or bridge joins endpoints of one node): an endpoint
+            // from another node than the session's other legs (the router's placement moved while
+            // allocations were in flight) is given back and allocated again beside them.
             b.Do(new ReleaseMedia(b.Id, c.EndpointId));
             b.Do(new AllocateMedia(b.Id, leg.Id, ParticipantOf(leg), leg.RemoteSdp, c.MediaNode));
             return b.Accept();
         }
-
-        if (leg.EndpointId is not null)
+        else if (leg.EndpointId is not null)
         {
             b.Do(new ReleaseMedia(b.Id, leg.EndpointId));
         }
@@ -79,8 +85,34 @@ internal static partial class SessionDecider
         return b.Accept();
     }
 
-    /// <summary>After a recovery: every live leg without an endpoint.</summary>
-    private static ISessionReply OnResumeMedia(DecisionBuilder b) => AllocateAgain(b, _ => true);
+    /// <summary>
+    /// After a recovery: every live leg without an endpoint is allocated, and every anchored live
+    /// leg is allocated again on its own node. A node that still holds the leg's endpoint answers
+    /// with it and nothing changes; a node restarted at the same address, which looks like a
+    /// healthy member, answers with a new one, which re-anchors the session there.
+    /// </summary>
+    private static ISessionReply OnResumeMedia(DecisionBuilder b)
+    {
+        if (b.State.AnchorMedia && !b.State.IsOver)
+        {
+            foreach (var leg in b.State.LiveLegs.Where(l => l is { EndpointId: not null, MediaNode: not null }).ToList())
+            {
+                b.Do(new AllocateMedia(b.Id, leg.Id, ParticipantOf(leg), leg.RemoteSdp, null));
+            }
+        }
+
+        return AllocateAgain(b, _ => true);
+    }
+
+    /// <summary>The session's other live legs anchored on <paramref name="node"/> lost their endpoints with it: each is detached and allocated again.</summary>
+    private static void ForgottenBy(DecisionBuilder b, string node, LegState reanchored)
+    {
+        foreach (var other in b.State.LiveLegs.Where(l => l.Id != reanchored.Id && l.MediaNode == node && l.EndpointId is not null).ToList())
+        {
+            b.Emit(new MediaDetached(b.Id, other.Id, "media node restarted", b.Now));
+            b.Do(new AllocateMedia(b.Id, other.Id, ParticipantOf(other), other.RemoteSdp, null));
+        }
+    }
 
     /// <summary>On the retry timer: established legs whose re-anchoring got no endpoint yet.</summary>
     private static ISessionReply OnRetryMedia(DecisionBuilder b) => AllocateAgain(b, l => l.IsConnected);

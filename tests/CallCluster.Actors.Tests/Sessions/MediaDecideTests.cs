@@ -82,21 +82,62 @@ public sealed class MediaDecideTests
         Assert.Equal(new[] { caller.Value, callee.Value }.Order(), sc.Effects<AllocateMedia>().Select(a => a.LegId.Value).Order());
         Assert.All(sc.Effects<AllocateMedia>(), a => Assert.Null(a.AvoidNode));
 
+        // Recovered again with only the caller anchored: the callee is allocated, the caller's node asked for its endpoint.
         sc.Run(new MediaEndpointReady(sc.Id, caller, "media-2", "ep-a2", "new-a"));
         sc.Run(new ResumeMedia(sc.Id));
-        Assert.Equal(callee, sc.Effect<AllocateMedia>().LegId);
+        Assert.Equal(new[] { caller.Value, callee.Value }.Order(), sc.Effects<AllocateMedia>().Select(a => a.LegId.Value).Order());
     }
 
     [Fact]
-    public void Resume_media_leaves_anchored_legs_and_bypassed_sessions_alone()
+    public void Resume_media_asks_each_anchored_leg_s_node_for_its_endpoint_and_an_unchanged_answer_changes_nothing()
     {
         var anchored = new SessionScenario();
-        var (_, callee) = anchored.StartPlain();
+        var (caller, callee) = anchored.StartPlain();
         anchored.Answer(callee);
+        var endpoints = new[] { caller, callee }.ToDictionary(l => l, l => anchored.Leg(l).EndpointId!);
+
         var d = anchored.Run(new ResumeMedia(anchored.Id));
         Assert.Empty(d.Events);
-        Assert.Empty(d.Effects);
+        Assert.Equal(new[] { caller.Value, callee.Value }.Order(), anchored.Effects<AllocateMedia>().Select(a => a.LegId.Value).Order());
+        Assert.All(anchored.Effects<AllocateMedia>(), a => Assert.Null(a.AvoidNode));
 
+        foreach (var (leg, endpoint) in endpoints)
+        {
+            var same = anchored.Run(new MediaEndpointReady(anchored.Id, leg, anchored.Leg(leg).MediaNode!, endpoint, "unchanged"));
+            Assert.Empty(same.Events);
+            Assert.Empty(same.Effects);
+        }
+    }
+
+    [Fact]
+    public void A_new_endpoint_from_the_node_holding_the_leg_s_endpoint_re_anchors_every_leg_there()
+    {
+        var sc = new SessionScenario();
+        var (caller, callee) = sc.StartPlain();
+        sc.Answer(callee);
+        var node = sc.Leg(caller).MediaNode!;
+        Assert.Equal(node, sc.Leg(callee).MediaNode);
+        sc.Run(new ResumeMedia(sc.Id));
+
+        // The node restarted at the same address: it answers the caller's allocation with a new endpoint.
+        sc.Run(new MediaEndpointReady(sc.Id, caller, node, "ep-a-new", "new-a"));
+        Assert.Equal(callee, Assert.Single(sc.Last.Events.OfType<MediaDetached>()).LegId);
+        Assert.Equal(callee, sc.Effect<AllocateMedia>().LegId);
+        Assert.Empty(sc.Effects<ReleaseMedia>());
+        Assert.Equal("new-a", sc.Effect<SendReInvite>().Sdp);
+        Assert.Null(sc.Leg(callee).EndpointId);
+        Assert.Null(sc.State.Topology);
+        Assert.Empty(sc.Effects<TransferMediaToBridge>());
+
+        sc.Run(new MediaEndpointReady(sc.Id, callee, node, "ep-b-new", "new-b"));
+        Assert.Equal("new-b", sc.Effect<SendReInvite>().Sdp);
+        var bridge = sc.Effect<TransferMediaToBridge>();
+        Assert.Equal(("ep-a-new", "ep-b-new"), (bridge.EndpointIdA, bridge.EndpointIdB));
+    }
+
+    [Fact]
+    public void Resume_media_leaves_bypassed_sessions_alone()
+    {
         var bypassed = new SessionScenario();
         var (_, bypassedCallee) = bypassed.StartPlain(anchor: false);
         bypassed.Answer(bypassedCallee);

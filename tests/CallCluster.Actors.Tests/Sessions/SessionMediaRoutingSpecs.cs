@@ -64,7 +64,7 @@ public sealed class SessionMediaRoutingSpecs : Akka.TestKit.Xunit2.TestKit
         var entity = StartEntity(id);
 
         // The endpoints come from the media actor behind the router (here the manager probe).
-        AnchoredCallSetup.Establish(this, entity, entity, id, _gateway, _router, _manager);
+        var call = AnchoredCallSetup.Establish(this, entity, entity, id, _gateway, _router, _manager);
         Assert.Equal("ep-b", _manager.ExpectMsg<ConfigureEndpoint>().EndpointId);
         _manager.ExpectMsg<TransferToBridge>();
         _router.ExpectNoMsg(TimeSpan.FromMilliseconds(100));
@@ -74,8 +74,10 @@ public sealed class SessionMediaRoutingSpecs : Akka.TestKit.Xunit2.TestKit
         ExpectTerminated(entity);
 
         // Recovered with no reference to the media actor: the node address from the journal and the
-        // manager's well-known path find it.
+        // manager's well-known path find it, first to ask it for each leg's endpoint.
         var again = StartEntity(id);
+        var asked = new[] { _manager.ExpectMsg<AllocateEndpoint>().LegId, _manager.ExpectMsg<AllocateEndpoint>().LegId };
+        Assert.Equal(new[] { call.CallerAllocation.LegId, call.CalleeAllocation.LegId }.Order(), asked.Order());
         again.Tell(new ByeReceived(id, new LegId("a")));
         ExpectMsg<Accepted>();
         _gateway.ExpectMsg<SendBye>();
@@ -84,6 +86,49 @@ public sealed class SessionMediaRoutingSpecs : Akka.TestKit.Xunit2.TestKit
         _manager.ExpectMsg<ReleaseSession>();
         _router.ExpectMsg<ReleaseSession>();
         _router.ExpectNoMsg(TimeSpan.FromMilliseconds(100));
+    }
+
+    /// <summary>
+    /// The media node was restarted at the same address while the session was away: it looks like a
+    /// healthy member, but it answers the recovered session's question for each leg's endpoint with
+    /// a new one. The session re-INVITEs both legs to the new endpoints and bridges them there.
+    /// </summary>
+    [Fact]
+    public void A_media_node_restarted_at_the_same_address_is_found_out_on_recovery_and_the_call_moves_to_its_new_endpoints()
+    {
+        var id = new SessionId("restarted");
+        var entity = StartEntity(id);
+        var call = AnchoredCallSetup.Establish(this, entity, entity, id, _gateway, _router, _manager);
+        _manager.FishForMessage(m => m is TransferToBridge);
+
+        Watch(entity);
+        Sys.Stop(entity);
+        ExpectTerminated(entity);
+        var again = StartEntity(id);
+        var asked = new[] { _manager.ExpectMsg<AllocateEndpoint>(), _manager.ExpectMsg<AllocateEndpoint>() };
+        Assert.Equal(new[] { call.CallerAllocation.LegId, call.CalleeAllocation.LegId }.Order(), asked.Select(a => a.LegId).Order());
+
+        var port = 31000;
+        foreach (var ask in asked)
+        {
+            _manager.Reply(new EndpointAllocated(id.Value, ask.LegId, "new-" + ask.LegId, "127.0.0.1", [new AllocatedStream(MediaKind.Audio, port, port + 1, false)]));
+            port += 2;
+        }
+
+        var reinvites = new[] { _gateway.ExpectMsg<SendReInvite>(), _gateway.ExpectMsg<SendReInvite>() };
+        Assert.All(reinvites, r => Assert.Contains("m=audio 310", r.Sdp, StringComparison.Ordinal));
+        // The old endpoints went with the old incarnation: nothing asks it to release them, and the
+        // first bridge asked for joins the two new endpoints (not a new one with an old one).
+        var seen = new List<object>();
+        _manager.FishForMessage(m =>
+        {
+            seen.Add(m);
+            return m is TransferToBridge;
+        });
+        Assert.DoesNotContain(seen, m => m is ReleaseEndpoint);
+        var bridge = (TransferToBridge)seen[^1];
+        Assert.Equal(asked.Select(a => "new-" + a.LegId).Order(), new[] { bridge.EndpointIdA, bridge.EndpointIdB }.Order());
+        Assert.NotNull(again);
     }
 
     [Fact]
