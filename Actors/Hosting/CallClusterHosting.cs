@@ -86,10 +86,10 @@ public static class CallClusterHosting
             builder.WithActors((system, _) => system.ActorOf(PartitionDowning.Props(), "partition-downing"));
         }
 
-        if (LocalShardTypes(settings).Count > 0)
+        var shardTypes = LocalShardTypes(settings);
+        if (shardTypes.Count > 0)
         {
-            builder.WithActors((system, _) =>
-                system.ActorOf(CoordinatorActivation.Props(LocalShardTypes(settings)), "coordinator-activation"));
+            builder.WithActors((system, _) => system.ActorOf(CoordinatorActivation.Props(shardTypes), "coordinator-activation"));
         }
 
         AddCdrWriter(builder, database);

@@ -105,8 +105,7 @@ public sealed class CoordinatorActivation : ReceiveActor, IWithTimers
         {
             if (_found.TryGetValue(type, out var coordinator))
             {
-                coordinator.Tell(_initialise!, Self);
-                coordinator.Tell(GetCurrentRegions.Instance, Self);
+                Nudge(coordinator);
             }
             else
             {
@@ -127,9 +126,15 @@ public sealed class CoordinatorActivation : ReceiveActor, IWithTimers
             }
 
             _found[type] = coordinator;
-            coordinator.Tell(_initialise!, Self);
-            coordinator.Tell(GetCurrentRegions.Instance, Self);
+            Nudge(coordinator);
         }
+    }
+
+    /// <summary>Ends the coordinator's initial wait (ignored before its state is read and once active) and asks whether it is active.</summary>
+    private void Nudge(IActorRef coordinator)
+    {
+        coordinator.Tell(_initialise!, Self);
+        coordinator.Tell(GetCurrentRegions.Instance, Self);
     }
 
     private void Active(IActorRef coordinator)

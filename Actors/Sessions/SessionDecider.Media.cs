@@ -91,18 +91,7 @@ internal static partial class SessionDecider
     /// with it and nothing changes; a node restarted at the same address, which looks like a
     /// healthy member, answers with a new one, which re-anchors the session there.
     /// </summary>
-    private static ISessionReply OnResumeMedia(DecisionBuilder b)
-    {
-        if (b.State.AnchorMedia && !b.State.IsOver)
-        {
-            foreach (var leg in b.State.LiveLegs.Where(l => l is { EndpointId: not null, MediaNode: not null }).ToList())
-            {
-                b.Do(new AllocateMedia(b.Id, leg.Id, ParticipantOf(leg), leg.RemoteSdp, null));
-            }
-        }
-
-        return AllocateAgain(b, _ => true);
-    }
+    private static ISessionReply OnResumeMedia(DecisionBuilder b) => AllocateAgain(b, l => l.EndpointId is null || l.MediaNode is not null);
 
     /// <summary>The session's other live legs anchored on <paramref name="node"/> lost their endpoints with it: each is detached and allocated again.</summary>
     private static void ForgottenBy(DecisionBuilder b, string node, LegState reanchored)
@@ -115,9 +104,9 @@ internal static partial class SessionDecider
     }
 
     /// <summary>On the retry timer: established legs whose re-anchoring got no endpoint yet.</summary>
-    private static ISessionReply OnRetryMedia(DecisionBuilder b) => AllocateAgain(b, l => l.IsConnected);
+    private static ISessionReply OnRetryMedia(DecisionBuilder b) => AllocateAgain(b, l => l.EndpointId is null && l.IsConnected);
 
-    /// <summary>Allocates, on any media node, each live leg of an anchored session that has no endpoint and matches <paramref name="which"/>.</summary>
+    /// <summary>Allocates each live leg of an anchored session that matches <paramref name="which"/>: on any media node when it has no endpoint, else on its own.</summary>
     private static ISessionReply AllocateAgain(DecisionBuilder b, Func<LegState, bool> which)
     {
         if (!b.State.AnchorMedia || b.State.IsOver)
@@ -125,7 +114,7 @@ internal static partial class SessionDecider
             return b.Accept();
         }
 
-        foreach (var leg in b.State.LiveLegs.Where(l => l.EndpointId is null && which(l)).ToList())
+        foreach (var leg in b.State.LiveLegs.Where(which).ToList())
         {
             b.Do(new AllocateMedia(b.Id, leg.Id, ParticipantOf(leg), leg.RemoteSdp, null));
         }

@@ -144,12 +144,12 @@ public sealed class MixerLoop : IDisposable
             Interlocked.Increment(ref ticks);
             if (permitted)
             {
-                windowWork += time.GetTimestamp() - now;
+                long done = time.GetTimestamp();
+                windowWork += done - now;
                 if (++windowTicks == RealtimeGuard.WindowTicks)
                 {
-                    long elapsed = Math.Max(1, time.GetTimestamp() - windowStart);
-                    ApplyGuard(guard.Observe(windowWork / (double)elapsed, realtime, permitted));
-                    windowStart = time.GetTimestamp();
+                    ApplyGuard(guard.Observe(windowWork / (double)Math.Max(1, done - windowStart), realtime, permitted));
+                    windowStart = done;
                     windowWork = 0;
                     windowTicks = 0;
                 }

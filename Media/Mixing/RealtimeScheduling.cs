@@ -13,9 +13,14 @@ internal static class RealtimeScheduling
     private const int SchedFifo = 1;
 
     /// <summary>True when the calling thread now runs SCHED_FIFO at <paramref name="priority"/> (1-99).</summary>
-    public static bool TryEnter(int priority)
+    public static bool TryEnter(int priority) => priority is >= 1 and <= 99 && TrySet(SchedFifo, priority);
+
+    /// <summary>True when the calling thread now runs in the normal class (SCHED_OTHER).</summary>
+    public static bool TryLeave() => TrySet(SchedOther, 0);
+
+    private static bool TrySet(int policy, int priority)
     {
-        if (!OperatingSystem.IsLinux() || priority is < 1 or > 99)
+        if (!OperatingSystem.IsLinux())
         {
             return false;
         }
@@ -23,26 +28,7 @@ internal static class RealtimeScheduling
         var parameter = new SchedParam { Priority = priority };
         try
         {
-            return SchedSetScheduler(0, SchedFifo, in parameter) == 0;
-        }
-        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
-        {
-            return false;
-        }
-    }
-
-    /// <summary>True when the calling thread now runs in the normal class (SCHED_OTHER).</summary>
-    public static bool TryLeave()
-    {
-        if (!OperatingSystem.IsLinux())
-        {
-            return false;
-        }
-
-        var parameter = new SchedParam { Priority = 0 };
-        try
-        {
-            return SchedSetScheduler(0, SchedOther, in parameter) == 0;
+            return SchedSetScheduler(0, policy, in parameter) == 0;
         }
         catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
         {

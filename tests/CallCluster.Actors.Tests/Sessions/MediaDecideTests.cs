@@ -79,13 +79,13 @@ public sealed class MediaDecideTests
         // Recovered elsewhere with both allocations lost: both legs are allocated again.
         var resumed = sc.Run(new ResumeMedia(sc.Id));
         Assert.Empty(resumed.Events);
-        Assert.Equal(new[] { caller.Value, callee.Value }.Order(), sc.Effects<AllocateMedia>().Select(a => a.LegId.Value).Order());
+        Assert.Equal(new[] { caller.Value, callee.Value }.Order(), AllocatedLegs(sc));
         Assert.All(sc.Effects<AllocateMedia>(), a => Assert.Null(a.AvoidNode));
 
         // Recovered again with only the caller anchored: the callee is allocated, the caller's node asked for its endpoint.
         sc.Run(new MediaEndpointReady(sc.Id, caller, "media-2", "ep-a2", "new-a"));
         sc.Run(new ResumeMedia(sc.Id));
-        Assert.Equal(new[] { caller.Value, callee.Value }.Order(), sc.Effects<AllocateMedia>().Select(a => a.LegId.Value).Order());
+        Assert.Equal(new[] { caller.Value, callee.Value }.Order(), AllocatedLegs(sc));
     }
 
     [Fact]
@@ -98,7 +98,7 @@ public sealed class MediaDecideTests
 
         var d = anchored.Run(new ResumeMedia(anchored.Id));
         Assert.Empty(d.Events);
-        Assert.Equal(new[] { caller.Value, callee.Value }.Order(), anchored.Effects<AllocateMedia>().Select(a => a.LegId.Value).Order());
+        Assert.Equal(new[] { caller.Value, callee.Value }.Order(), AllocatedLegs(anchored));
         Assert.All(anchored.Effects<AllocateMedia>(), a => Assert.Null(a.AvoidNode));
 
         foreach (var (leg, endpoint) in endpoints)
@@ -221,4 +221,6 @@ public sealed class MediaDecideTests
         Assert.Empty(d.Events);
         Assert.Equal("ep-late", sc.Effect<ReleaseMedia>().EndpointId);
     }
+
+    private static IEnumerable<string> AllocatedLegs(SessionScenario sc) => sc.Effects<AllocateMedia>().Select(a => a.LegId.Value).Order();
 }
