@@ -33,6 +33,7 @@ public sealed class MixerLoop : IDisposable
     private long failures;
     private long realtimeLeaves;
     private volatile bool realtime;
+    private readonly long origin;
 
     /// <summary>The most periods a stalled loop runs back to back to catch up (100 ms of audio).</summary>
     public const int MaxCatchUp = 5;
@@ -43,6 +44,8 @@ public sealed class MixerLoop : IDisposable
         this.time = time;
         this.spinTail = spinTail;
         this.realtimePriority = realtimePriority;
+        // The schedule starts now, not when the thread first runs: the first tick is one period after creation.
+        origin = time.GetTimestamp();
         thread = new Thread(Run) { IsBackground = true, Name = $"media-mixer-{index}", Priority = ThreadPriority.AboveNormal };
         thread.Start();
     }
@@ -98,8 +101,8 @@ public sealed class MixerLoop : IDisposable
         var guard = new RealtimeGuard();
         bool permitted = realtime;
         long period = (long)(time.TimestampFrequency * AudioFrame.Duration.TotalSeconds);
-        long next = time.GetTimestamp() + period;
-        long windowStart = time.GetTimestamp();
+        long next = origin + period;
+        long windowStart = origin;
         long windowWork = 0;
         int windowTicks = 0;
         while (!stopping)
