@@ -67,7 +67,9 @@ public sealed class NodeReadinessTests : IDisposable
             akka.cluster.roles = [{{role}}]
             {{CallClusterConfig.PersistenceHocon(persistence)}}
             """).WithFallback(Akka.Persistence.Sql.SqlPersistence.DefaultConfiguration);
-        var system = ActorSystem.Create("callcluster", config);
+        // A name of its own: node processes of other tests (system "callcluster") keep gossiping to the
+        // loopback ports of nodes they restarted, and a port handed out again must not hear them.
+        var system = ActorSystem.Create("readiness-" + role, config);
         var cluster = Cluster.Get(system);
         var up = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         cluster.RegisterOnMemberUp(() => up.TrySetResult());
