@@ -5,6 +5,7 @@ using CallCluster.Actors.Health;
 using CallCluster.Actors.Hosting;
 using CallCluster.Actors.Persistence;
 using CallCluster.Host.Hosting;
+using CallCluster.Host.Tests.Process;
 
 namespace CallCluster.Host.Tests.Hosting;
 
@@ -12,6 +13,7 @@ namespace CallCluster.Host.Tests.Hosting;
 /// /readyz on a one-member cluster with a SQLite file journal: a session node is not ready until
 /// its journal warm-up has finished; a node without the session role does not wait for one.
 /// </summary>
+[Collection(ProcessCollection.Name)]
 public sealed class NodeReadinessTests : IDisposable
 {
     private static readonly TimeSpan Within = TimeSpan.FromSeconds(20);
