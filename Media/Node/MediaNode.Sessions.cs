@@ -105,7 +105,7 @@ public sealed partial class MediaNode
                 if (!current.IsBridge && rest.Count > 0)
                 {
                     var routes = current.Video.SourceByReceiver
-                        .Select(kv => (Receiver: EndpointOf(kv.Key), Source: EndpointOf(kv.Value)))
+                        .Select(kv => (Receiver: EndpointOf(endpoint.SessionId, kv.Key), Source: EndpointOf(endpoint.SessionId, kv.Value)))
                         .Where(r => r.Receiver is not null && r.Source is not null && r.Receiver != endpoint && r.Source != endpoint)
                         .Select(r => new VideoRoute(r.Receiver!.Id, r.Source!.Id))
                         .ToList();
@@ -123,7 +123,7 @@ public sealed partial class MediaNode
     public ICallClusterMessage Release(ReleaseSession command)
     {
         StopSessionMedia(command.SessionId);
-        var owned = endpoints.Values.Where(e => e.SessionId == command.SessionId).ToList();
+        var owned = EndpointsOf(command.SessionId).ToList();
         foreach (var endpoint in owned)
         {
             RemoveEndpoint(endpoint);
@@ -141,8 +141,8 @@ public sealed partial class MediaNode
         }
     }
 
-    private MediaEndpoint? EndpointOf(MediaStream stream) =>
-        endpoints.Values.FirstOrDefault(e => e.Streams.Contains(stream));
+    private MediaEndpoint? EndpointOf(string sessionId, MediaStream stream) =>
+        EndpointsOf(sessionId).FirstOrDefault(e => e.Streams.Contains(stream));
 
     private List<MediaEndpoint>? Resolve(string sessionId, IEnumerable<string> ids)
     {

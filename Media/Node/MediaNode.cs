@@ -23,6 +23,7 @@ public sealed partial class MediaNode : IDisposable
     private readonly MixerLoop[] loops;
     private readonly Dictionary<string, MediaEndpoint> endpoints = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Session, string Leg), MediaEndpoint> byLeg = [];
+    private readonly Dictionary<string, List<MediaEndpoint>> bySession = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SessionMedia> sessions = new(StringComparer.Ordinal);
     private readonly string idPrefix = $"ep-{Random.Shared.Next(0x100000, 0xFFFFFF):x6}-";
     private int nextKey;
@@ -81,7 +82,7 @@ public sealed partial class MediaNode : IDisposable
             return new AllocationFailed(command.SessionId, command.LegId, $"an endpoint carries 1 to {MaxStreamsPerEndpoint} streams");
         }
 
-        if (endpoints.Values.Count(e => e.SessionId == command.SessionId) >= MaxEndpointsPerSession)
+        if (EndpointsOf(command.SessionId).Count >= MaxEndpointsPerSession)
         {
             return new AllocationFailed(command.SessionId, command.LegId, "too many endpoints for one session");
         }
@@ -95,6 +96,13 @@ public sealed partial class MediaNode : IDisposable
         var endpoint = new MediaEndpoint(idPrefix + ++nextEndpoint, command.SessionId, command.LegId, command.ParticipantId ?? command.LegId, streams, leases);
         endpoints.Add(endpoint.Id, endpoint);
         byLeg.Add((endpoint.SessionId, endpoint.LegId), endpoint);
+        if (!bySession.TryGetValue(endpoint.SessionId, out var owned))
+        {
+            owned = [];
+            bySession.Add(endpoint.SessionId, owned);
+        }
+
+        owned.Add(endpoint);
         return endpoint.ToAllocated(settings.AdvertisedAddress);
     }
 
@@ -189,6 +197,10 @@ public sealed partial class MediaNode : IDisposable
         }
     }
 
+    /// <summary>The endpoints the session holds here (empty when none): no scan over the node's endpoints.</summary>
+    private IReadOnlyList<MediaEndpoint> EndpointsOf(string sessionId) =>
+        bySession.TryGetValue(sessionId, out var owned) ? owned : [];
+
     private MediaEndpoint? Owned(string sessionId, string endpointId) =>
         endpoints.TryGetValue(endpointId ?? "", out var endpoint) && endpoint.SessionId == sessionId ? endpoint : null;
 
@@ -197,6 +209,11 @@ public sealed partial class MediaNode : IDisposable
         if (endpoints.Remove(endpoint.Id))
         {
             byLeg.Remove((endpoint.SessionId, endpoint.LegId));
+            if (bySession.TryGetValue(endpoint.SessionId, out var owned) && owned.Remove(endpoint) && owned.Count == 0)
+            {
+                bySession.Remove(endpoint.SessionId);
+            }
+
             factory.Release(endpoint);
         }
     }

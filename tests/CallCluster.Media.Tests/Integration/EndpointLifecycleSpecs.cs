@@ -36,6 +36,41 @@ public sealed class EndpointLifecycleSpecs : MediaSpec
     }
 
     [Fact]
+    public void Endpoints_are_counted_and_released_per_session()
+    {
+        var manager = Sys.ActorOf(MediaManagerActor.Props(NewSettings(pairs: 40)));
+        var audioOnly = new[] { new MediaStreamRequest(MediaKind.Audio, [CodecSpec.Pcmu]) };
+        var first = new List<EndpointAllocated>();
+        for (int i = 0; i < 16; i++)
+        {
+            manager.Tell(new AllocateEndpoint("s1", $"leg{i}", $"leg{i}", audioOnly), TestActor);
+            first.Add(ExpectMsg<EndpointAllocated>(Patience));
+        }
+
+        manager.Tell(new AllocateEndpoint("s1", "leg16", "leg16", audioOnly), TestActor);
+        Assert.Equal("too many endpoints for one session", ExpectMsg<AllocationFailed>(Patience).Reason);
+        manager.Tell(new AllocateEndpoint("s2", "a", "a", audioOnly), TestActor);
+        ExpectMsg<EndpointAllocated>(Patience);
+        manager.Tell(new AllocateEndpoint("s2", "b", "b", audioOnly), TestActor);
+        ExpectMsg<EndpointAllocated>(Patience);
+
+        // One released endpoint makes room in its own session only.
+        manager.Tell(new ReleaseEndpoint("s1", first[0].EndpointId), TestActor);
+        ExpectMsg<EndpointReleased>(Patience);
+        manager.Tell(new AllocateEndpoint("s1", "leg16", "leg16", audioOnly), TestActor);
+        ExpectMsg<EndpointAllocated>(Patience);
+
+        manager.Tell(new ReleaseSession("s2"), TestActor);
+        Assert.Equal(2, ExpectMsg<SessionReleased>(Patience).EndpointCount);
+        manager.Tell(new ReleaseSession("s2"), TestActor);
+        Assert.Equal(0, ExpectMsg<SessionReleased>(Patience).EndpointCount);
+        Assert.Equal(32, Stats(manager).AllocatedPorts);
+        manager.Tell(new ReleaseSession("s1"), TestActor);
+        Assert.Equal(16, ExpectMsg<SessionReleased>(Patience).EndpointCount);
+        Assert.Equal(0, Stats(manager).AllocatedPorts);
+    }
+
+    [Fact]
     public void Released_ports_are_closed_and_can_be_bound_again()
     {
         var manager = Sys.ActorOf(MediaManagerActor.Props(NewSettings()));
