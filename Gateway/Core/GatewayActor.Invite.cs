@@ -17,7 +17,7 @@ public sealed partial class GatewayActor
     /// <summary>The explicit correlation header of the home video call: the same token on the mobile's two INVITEs joins them.</summary>
     public const string CorrelationHeader = "X-Home-Session";
 
-    private readonly Dictionary<(SessionId, LegId), InboundLeg> _inbound = [];
+    private readonly InboundLegTable _inbound = new();
     private readonly Dictionary<TransactionKey, (SessionId Session, LegId Leg)> _inviteKeys = [];
 
     /// <summary>
@@ -152,7 +152,7 @@ public sealed partial class GatewayActor
         }
 
         var leg = new InboundLeg(session, call.Leg, call.Key, request, localTag, contact, call.Mobile, TrustPolicy.Copied(request), call.Peer);
-        _inbound[(session, call.Leg)] = leg;
+        _inbound.Set(leg);
         _inviteKeys[call.Key] = (session, call.Leg);
         Timers.StartSingleTimer("in:" + call.Leg.Value, new InboundTimeout(session, call.Leg), InboundLimit);
         var kind = call.Mobile is null ? SessionKind.Plain : SessionKind.Home;

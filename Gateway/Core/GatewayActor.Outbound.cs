@@ -62,7 +62,7 @@ public sealed partial class GatewayActor
     {
         var leg = new OutboundLeg(e.SessionId, e.LegId);
         _outbound[(e.SessionId, e.LegId)] = leg;
-        var caller = _inbound.Values.FirstOrDefault(l => l.Session == e.SessionId);
+        var caller = _inbound.FirstOf(e.SessionId);
         var passThrough = caller?.PassThrough ?? [];
         // Max-Forwards continues from the caller's request, so a loop through other switches ends in 483.
         var hops = caller?.Invite.MaxForwards is { } received ? Math.Max(received - 1, 0) : 70;
