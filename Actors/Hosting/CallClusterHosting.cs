@@ -50,6 +50,7 @@ public static class CallClusterHosting
         builder
             .AddHocon(CallClusterConfig.Build(settings), HoconAddMode.Prepend)
             .AddHocon(SqlPersistence.DefaultConfiguration, HoconAddMode.Append)
+            .AddSetup(JournalConnections.Setup(settings.Persistence))
             .WithRemoting(settings.ClusterHostname, settings.ClusterPort)
             .WithClustering(new ClusterOptions
             {

@@ -13,7 +13,22 @@ public sealed record PersistenceSettings
     /// <summary>ADO.NET connection string; for SQLite the default is <c>Data Source=./data/callcluster.db</c>.</summary>
     public string ConnectionString { get; init; } = DefaultSqliteConnectionString;
 
+    /// <summary>SQLite only: <c>normal</c> (default; no fsync per commit under write-ahead logging) or <c>full</c> (fsync every commit).</summary>
+    public SqliteSynchronous SqliteSynchronous { get; init; } = SqliteSynchronous.Normal;
+
     public bool IsSqlite => string.Equals(Provider, Sqlite, StringComparison.OrdinalIgnoreCase);
 
     public bool IsPostgres => string.Equals(Provider, Postgres, StringComparison.OrdinalIgnoreCase);
+}
+
+/// <summary>
+/// SQLite's synchronous mode for the journal, snapshot and CDR connections. Under write-ahead
+/// logging <see cref="Normal"/> loses no commit when the process is killed (the commit is in the
+/// log the operating system holds) and can lose the last commits only to a power or kernel
+/// failure; <see cref="Full"/> survives those too, at one fsync per commit.
+/// </summary>
+public enum SqliteSynchronous
+{
+    Normal,
+    Full,
 }

@@ -34,10 +34,10 @@ public sealed class Database
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
             if (IsSqlite)
             {
-                // Wait for the journal's write lock inside SQLite (short sleeps) rather than failing
-                // with SQLITE_BUSY and retrying after a long one.
+                // The journal's synchronous mode, and a wait for its write lock inside SQLite (short
+                // sleeps) rather than failing with SQLITE_BUSY and retrying after a long one.
                 await using var command = connection.CreateCommand();
-                command.CommandText = "PRAGMA busy_timeout=10000;";
+                command.CommandText = JournalConnections.SqliteConnectionPragmas(Settings.SqliteSynchronous);
                 await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
 

@@ -110,7 +110,8 @@ public static partial class SettingsReader
                 throw new SettingsException($"{key}: not a PostgreSQL connection string ({ConfigurationSources.OneLine(e.Message)})");
             }
         }
-        return new PersistenceSection(provider, connection);
+        var synchronous = SettingParsers.OneOf("Persistence:SqliteSynchronous", SettingValues.Scalar(configuration, "Persistence:SqliteSynchronous") ?? "normal", "normal", "full");
+        return new PersistenceSection(provider, connection, synchronous == "full" ? SqliteSynchronous.Full : SqliteSynchronous.Normal);
     }
 
     private static ClusterSection ReadCluster(IConfiguration configuration)

@@ -34,6 +34,7 @@ public static class NodeSettingsMapping
             ConnectionString = settings.Persistence.Provider == PersistenceSettings.Sqlite
                 ? ConnectionStrings.NormalizeSqlite(settings.Persistence.ConnectionString)
                 : settings.Persistence.ConnectionString,
+            SqliteSynchronous = settings.Persistence.SqliteSynchronous,
         },
     };
 }

@@ -1,4 +1,5 @@
 using System.Collections;
+using CallCluster.Actors.Hosting;
 using CallCluster.Host.Configuration;
 using CallCluster.Host.Hosting;
 
@@ -32,6 +33,7 @@ public sealed class SettingsValidationTests
     [InlineData("--Persistence:ConnectionString=Nonsense=1", "Persistence:ConnectionString: not a SQLite connection string (Connection string keyword 'nonsense' is not supported. For a possible alternative, see https://go.microsoft.com/fwlink/?linkid=2142181.)")]
     [InlineData("--Persistence:ConnectionString=Cache=Shared", "Persistence:ConnectionString: the SQLite connection string has no Data Source")]
     [InlineData("--Persistence:Provider=postgres", "Persistence:ConnectionString: a PostgreSQL connection string (Host=...;Port=...;Username=...;Password=...;Database=...) is required when Persistence:Provider is postgres")]
+    [InlineData("--Persistence:SqliteSynchronous=off", "Persistence:SqliteSynchronous: 'off' is not one of normal, full")]
     [InlineData("--Cluster:Hostname=under_score!", "Cluster:Hostname: 'under_score!' is not a host name or IP address")]
     [InlineData("--Cluster:Port=-1", "Cluster:Port: '-1' is not a port number (0 to 65535)")]
     [InlineData("--Cluster:Port=65536", "Cluster:Port: '65536' is not a port number (0 to 65535)")]
@@ -78,7 +80,7 @@ public sealed class SettingsValidationTests
             "--Sip:Domain=example.com", "--Cluster:Port=0", "--Media:RtpPortRange=40000-40001", "--Media:AdvertisedAddress=203.0.113.7", "--Media:BindAddress=0.0.0.0",
             "--Persistence:Provider=postgres", "--Persistence:ConnectionString=Host=127.0.0.1;Port=5433;Username=cc;Database=cc",
             "--Logging:Format=JSON", "--Node:Roles=Session", "--Cluster:DownCrashedNodes=False", "--Cluster:ExactStableAfter=false", "--Media:MixerRealtimePriority=20", "--Media:DeadMediaSeconds=12",
-            "--Media:DrainSeconds=0", "--Cluster:HeartbeatPauseMs=1000", "--Cluster:StableAfterMs=800",
+            "--Media:DrainSeconds=0", "--Cluster:HeartbeatPauseMs=1000", "--Cluster:StableAfterMs=800", "--Persistence:SqliteSynchronous=FULL",
         ]));
 
         Assert.Equal(["udp:[::1]:5070", "tcp:0.0.0.0:5070"], settings.Sip.Listen.Select(l => l.ToString()));
@@ -93,6 +95,7 @@ public sealed class SettingsValidationTests
         Assert.Equal((40000, 40001), (settings.Media.RtpPortMin, settings.Media.RtpPortMax));
         Assert.Equal(("0.0.0.0", "203.0.113.7"), (settings.Media.BindAddress, settings.Media.AdvertisedAddress));
         Assert.Equal("postgres", settings.Persistence.Provider);
+        Assert.Equal(SqliteSynchronous.Full, settings.ToNodeSettings().Persistence.SqliteSynchronous);
         Assert.Equal("json", settings.Logging.Format);
         Assert.Equal(["session"], settings.Node.Roles);
     }
