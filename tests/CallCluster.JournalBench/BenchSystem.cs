@@ -10,7 +10,8 @@ namespace CallCluster.JournalBench;
 
 /// <summary>
 /// An actor system with the node's journal and snapshot store: the HOCON comes from
-/// <see cref="CallClusterConfig.PersistenceHocon"/> (what <c>AddCallCluster</c> uses), the
+/// <see cref="CallClusterConfig.PersistenceHocon"/> and the connection setup from
+/// <see cref="JournalConnections"/> (what <c>AddCallCluster</c> uses), the
 /// serializer binding mirrors <c>CallClusterHosting</c>, and only the batching keys given on the
 /// command line are overridden.
 /// </summary>
@@ -56,7 +57,10 @@ public static class BenchSystem
             .WithFallback(SqlPersistence.DefaultConfiguration);
     }
 
-    public static ActorSystem Start(BenchOptions o) => ActorSystem.Create("journalbench", Build(o));
+    /// <summary>The system with the node's connection setup (<see cref="JournalConnections"/>: SQLite's synchronous mode).</summary>
+    public static ActorSystem Start(BenchOptions o) => ActorSystem.Create(
+        "journalbench",
+        BootstrapSetup.Create().WithConfig(Build(o)).And(JournalConnections.Setup(Persistence(o))));
 
     /// <summary>The effective batching values, for the report.</summary>
     public static string Batching(Config config)
