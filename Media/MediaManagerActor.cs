@@ -20,7 +20,7 @@ namespace CallCluster.Media;
 public sealed partial class MediaManagerActor : ReceiveActor, IWithTimers
 {
     private readonly MediaNode node;
-    private readonly Dictionary<string, IActorRef> allocators = new(StringComparer.Ordinal);
+    private readonly EndpointAllocators allocators = new();
     private readonly HashSet<string> orphans = new(StringComparer.Ordinal);
     private readonly int realtimePriority;
     private long reportedLeaves;
@@ -40,7 +40,7 @@ public sealed partial class MediaManagerActor : ReceiveActor, IWithTimers
             var reply = Guarded(command.SessionId, () => node.Allocate(command));
             if (reply is EndpointAllocated allocated && !Sender.IsNobody())
             {
-                allocators[allocated.EndpointId] = Sender;
+                allocators.Set(allocated.EndpointId, Sender);
                 orphans.Remove(allocated.EndpointId);
                 Context.Watch(Sender);
             }
@@ -59,13 +59,13 @@ public sealed partial class MediaManagerActor : ReceiveActor, IWithTimers
         });
         Receive<ReleaseSession>(command =>
         {
+            var owned = node.EndpointIdsOf(command.SessionId ?? "");
             Sender.Tell(Guarded(command.SessionId, () => node.Release(command)));
-            foreach (var id in allocators.Keys.Where(id => node.FindEndpoint(id) is null).ToList())
+            foreach (var id in owned.Where(id => node.FindEndpoint(id) is null))
             {
                 allocators.Remove(id);
+                orphans.Remove(id);
             }
-
-            orphans.RemoveWhere(id => node.FindEndpoint(id) is null);
         });
         Receive<GetMediaStats>(_ => Sender.Tell(node.Stats()));
         Receive<MediaDrain.Query>(q => Sender.Tell(new MediaDrain.Status(node.ActiveEndpoints(q.Quiet), node.EndpointCount, otherMediaNodes.Count > 0)));
@@ -93,9 +93,8 @@ public sealed partial class MediaManagerActor : ReceiveActor, IWithTimers
         });
         Receive<Terminated>(gone =>
         {
-            foreach (var id in allocators.Where(a => a.Value.Equals(gone.ActorRef)).Select(a => a.Key).ToList())
+            foreach (var id in allocators.RemoveAllOf(gone.ActorRef))
             {
-                allocators.Remove(id);
                 if (node.FindEndpoint(id) is not { } endpoint)
                 {
                     continue;

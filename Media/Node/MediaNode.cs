@@ -53,6 +53,9 @@ public sealed partial class MediaNode : IDisposable
     /// <summary>The endpoint with this id, if held.</summary>
     public MediaEndpoint? FindEndpoint(string endpointId) => endpoints.GetValueOrDefault(endpointId);
 
+    /// <summary>The ids of the endpoints the session holds here.</summary>
+    public IReadOnlyList<string> EndpointIdsOf(string sessionId) => [.. EndpointsOf(sessionId).Select(e => e.Id)];
+
     /// <summary>The session's current mix or bridge, if any.</summary>
     public SessionMedia? FindSession(string sessionId) => sessions.GetValueOrDefault(sessionId);
 
