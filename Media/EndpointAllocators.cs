@@ -12,8 +12,6 @@ internal sealed class EndpointAllocators
     private readonly Dictionary<string, IActorRef> _byEndpoint = new(StringComparer.Ordinal);
     private readonly Dictionary<IActorRef, HashSet<string>> _byAllocator = [];
 
-    public int Count => _byEndpoint.Count;
-
     public void Set(string endpointId, IActorRef allocator)
     {
         Remove(endpointId);

@@ -59,15 +59,12 @@ public static class JournalConnections
             }
         }
 
-        public async Task ApplyAsync(DbConnection connection, CancellationToken cancellationToken)
+        /// <summary>The same as <see cref="Apply"/>: Microsoft.Data.Sqlite runs its asynchronous commands synchronously.</summary>
+        public Task ApplyAsync(DbConnection connection, CancellationToken cancellationToken)
         {
-            if (Untuned(connection) is { } handle)
-            {
-                await using var command = connection.CreateCommand();
-                command.CommandText = pragmas;
-                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-                _tuned.AddOrUpdate(handle, handle);
-            }
+            cancellationToken.ThrowIfCancellationRequested();
+            Apply(connection);
+            return Task.CompletedTask;
         }
 
         private object? Untuned(DbConnection connection) =>
