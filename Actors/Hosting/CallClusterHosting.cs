@@ -93,6 +93,12 @@ public static class CallClusterHosting
             builder.WithActors((system, _) => system.ActorOf(CoordinatorActivation.Props(shardTypes), "coordinator-activation"));
         }
 
+        var singletonManagers = LocalSingletonManagers(settings);
+        if (settings.DownCrashedNodes && singletonManagers.Count > 0)
+        {
+            builder.WithActors((system, _) => system.ActorOf(CrashRemoval.Props(singletonManagers), "crash-removal"));
+        }
+
         AddCdrWriter(builder, database);
         AddMediaManager(builder, settings, parts);
         AddRegistrations(builder, settings, parts);
@@ -100,6 +106,18 @@ public static class CallClusterHosting
         AddSessions(builder, settings, parts);
         AddMobileCalls(builder, settings);
         return builder;
+    }
+
+    /// <summary>The local paths of the cluster singleton managers on this node: each hosted shard type's coordinator, and the directory's.</summary>
+    public static IReadOnlyList<string> LocalSingletonManagers(NodeSettings settings)
+    {
+        var managers = LocalShardTypes(settings).Select(SingletonRemoval.CoordinatorManagerPath).ToList();
+        if (settings.HasRole(NodeSettings.SessionRole))
+        {
+            managers.Add("/user/" + DirectorySingletonName);
+        }
+
+        return managers;
     }
 
     /// <summary>The sharded types whose coordinator can run on this node (the regions it hosts).</summary>
