@@ -138,7 +138,7 @@ public static class CallClusterHosting
         return types;
     }
 
-    /// <summary>Shard options shared by the entity regions: remember-entities on the SQL journal.</summary>
+    /// <summary>Shard options of the session region: remember-entities on the SQL journal.</summary>
     public static ShardOptions EntityShardOptions(object? handOffStopMessage = null) => new()
     {
         Role = NodeSettings.SessionRole,
@@ -150,6 +150,25 @@ public static class CallClusterHosting
         HandOffStopMessage = handOffStopMessage,
     };
 
+    /// <summary>
+    /// Shard options of the registration region: persistent entities started on demand, not
+    /// remembered, never passivated for idleness. A registration acts only when asked (lookups prune
+    /// expired contacts by the clock), so nothing is lost when it is not running; remembering them
+    /// would make a lost node's every registration (far more than its calls) replay on the survivors
+    /// at once, on the same journal and cores as the sessions that must re-anchor their media. An
+    /// entity with contacts stays in memory once started, so the call path reads the journal for an
+    /// address of record only the first time after a start or a move, never per call.
+    /// </summary>
+    public static ShardOptions RegistrationShardOptions() => new()
+    {
+        Role = NodeSettings.SessionRole,
+        RememberEntities = false,
+        ShouldPassivateIdleEntities = false,
+        StateStoreMode = StateStoreMode.DData,
+        JournalPluginId = CallClusterConfig.JournalPluginId,
+        SnapshotPluginId = CallClusterConfig.SnapshotPluginId,
+    };
+
     private static void AddRegistrations(AkkaConfigurationBuilder builder, NodeSettings settings, CallClusterParts parts)
     {
         var extractor = new RegistrationMessageExtractor(settings.ShardCount);
@@ -159,7 +178,7 @@ public static class CallClusterHosting
                 RegistrationTypeName,
                 aor => RegistrationEntity.Props(aor, parts.Registration),
                 extractor,
-                EntityShardOptions());
+                RegistrationShardOptions());
         }
         else
         {

@@ -21,11 +21,7 @@ namespace CallCluster.Actors.Tests.Cluster;
 /// </summary>
 public sealed class SessionFailoverTests(ITestOutputHelper output) : IAsyncLifetime
 {
-    private const string Offer = "v=0\r\no=- 1 1 IN IP4 192.0.2.1\r\ns=-\r\nc=IN IP4 192.0.2.1\r\nt=0 0\r\nm=audio 4000 RTP/AVP 0\r\n";
-    private const string Answer = "v=0\r\no=- 2 1 IN IP4 192.0.2.2\r\ns=-\r\nc=IN IP4 192.0.2.2\r\nt=0 0\r\nm=audio 5000 RTP/AVP 0\r\n";
     private static readonly TimeSpan Ask = TimeSpan.FromSeconds(10);
-    private static readonly Party Caller = new("sip:alice@home.example");
-    private static readonly Party Callee = new("sip:bob@home.example");
 
     private readonly ConcurrentQueue<object> _sip = new();
     private ThreeNodeCluster _cluster = null!;
@@ -40,20 +36,7 @@ public sealed class SessionFailoverTests(ITestOutputHelper output) : IAsyncLifet
     {
         var region = _cluster.Nodes[0].Registry.Get<SessionRegion>();
         var ids = Enumerable.Range(0, 12).Select(i => new SessionId($"call-{i}")).ToArray();
-        var callees = new Dictionary<SessionId, LegId>();
-        foreach (var id in ids)
-        {
-            var accepted = await region.Ask<ISessionReply>(
-                new InboundInvite(id, new LegId(id.Value + ".a"), SessionKind.Plain, Caller, Callee, LegRole.Callee, Dialog(id.Value + ".a"), Offer, AnchorMedia: false), Ask);
-            Assert.IsType<Accepted>(accepted);
-        }
-
-        await Eventually(() => Task.FromResult(Effects<SendInvite>().Select(e => e.SessionId).Distinct().Count() == ids.Length), TimeSpan.FromSeconds(10), "an outbound INVITE per session");
-        foreach (var invite in Effects<SendInvite>())
-        {
-            callees[invite.SessionId] = invite.LegId;
-            Assert.IsType<Accepted>(await region.Ask<ISessionReply>(new AnswerReceived(invite.SessionId, invite.LegId, Dialog(invite.LegId.Value), Answer), Ask));
-        }
+        var callees = await EstablishedCalls.StartAsync(region, _sip, ids);
 
         var hosted = new List<IReadOnlySet<string>>();
         foreach (var node in _cluster.Nodes)
@@ -115,18 +98,4 @@ public sealed class SessionFailoverTests(ITestOutputHelper output) : IAsyncLifet
     public async Task DisposeAsync() => await _cluster.DisposeAsync();
 
     private IReadOnlyList<T> Effects<T>() => _sip.OfType<T>().ToArray();
-
-    private static DialogState Dialog(string callId) => new()
-    {
-        CallId = callId,
-        LocalTag = "lt-" + callId,
-        RemoteTag = "rt-" + callId,
-        LocalUri = "sip:cluster@home.example",
-        RemoteUri = "sip:peer@home.example",
-        RemoteTarget = "sip:peer@127.0.0.1:5070",
-        LocalContact = "sip:cluster@127.0.0.1:5060",
-        RouteSet = [],
-        LocalCSeq = 1,
-        RemoteCSeq = 1,
-    };
 }

@@ -1,12 +1,12 @@
+using System.Collections.Concurrent;
 using Akka.Actor;
 using CallCluster.Actors.Hosting;
 using CallCluster.Actors.Membership;
-using CallCluster.Actors.Registration;
+using CallCluster.Actors.Sessions;
 using CallCluster.Actors.Tests.Cluster;
 using CallCluster.Actors.Tests.Support;
 using Xunit.Abstractions;
-using static CallCluster.Actors.Registration.RegistrationCommands;
-using static CallCluster.Actors.Registration.RegistrationReplies;
+using static CallCluster.Actors.Sessions.SessionReplies;
 using static CallCluster.Actors.Tests.Cluster.ClusterHelpers;
 
 namespace CallCluster.Actors.Tests.Membership;
@@ -15,7 +15,7 @@ namespace CallCluster.Actors.Tests.Membership;
 /// Three ActorSystems whose scheduler never delivers the shard coordinator's end-of-wait message
 /// (<see cref="NoCoordinatorWaitScheduler"/>). When the oldest member, which runs the
 /// coordinators, crashes, the coordinator that starts on the next oldest stays in its initial wait,
-/// and the crashed member's remembered entities stay down, until <see cref="CoordinatorActivation"/>
+/// and the crashed member's remembered sessions stay down, until <see cref="CoordinatorActivation"/>
 /// runs on the survivors; then they restart there.
 /// </summary>
 public sealed class CoordinatorActivationClusterTests(ITestOutputHelper output)
@@ -35,17 +35,15 @@ public sealed class CoordinatorActivationClusterTests(ITestOutputHelper output)
     [Fact(Timeout = 120_000)]
     public async Task A_moved_coordinator_answers_only_once_activated()
     {
-        await using var cluster = await ThreeNodeCluster.StartAsync(options: new NodeOptions(NoCoordinatorWaitScheduler.Hocon));
+        var sip = new ConcurrentQueue<object>();
+        await using var cluster = await ThreeNodeCluster.StartAsync(
+            _ => new CallClusterParts { GatewayOutbox = (system, _) => system.ActorOf(EffectCollector.Props(sip), "test-outbox") },
+            new NodeOptions(NoCoordinatorWaitScheduler.Hocon));
         var nodes = cluster.Nodes;
-        var region = nodes[0].Registry.Get<RegistrationRegion>();
-        var aors = Enumerable.Range(0, 30).Select(i => $"user{i}@home.example").ToArray();
-        foreach (var aor in aors)
-        {
-            var reply = await region.Ask<IRegistrationReply>(new Register(aor, "c-" + aor, 1, [new ContactRequest($"sip:{aor.Split('@')[0]}@127.0.0.1:5070", 3600)]), Ask);
-            Assert.IsType<Bindings>(reply);
-        }
+        var ids = Enumerable.Range(0, 30).Select(i => new SessionId($"call-{i}")).ToArray();
+        await EstablishedCalls.StartAsync(nodes[0].Registry.Get<SessionRegion>(), sip, ids);
 
-        var moved = await HostedEntities(nodes[0].Registry.Get<RegistrationRegion>());
+        var moved = await HostedEntities(nodes[0].Registry.Get<SessionRegion>());
         Assert.NotEmpty(moved);
         var survivors = nodes.Skip(1).ToArray();
         foreach (var node in survivors)
@@ -57,8 +55,8 @@ public sealed class CoordinatorActivationClusterTests(ITestOutputHelper output)
         await Eventually(() => Task.FromResult(survivors.All(n => n.Cluster.State.Members.Count == 2)), TimeSpan.FromSeconds(20), "the crashed oldest member removed");
         await Task.Delay(TimeSpan.FromSeconds(5));
         var running = await Running(survivors);
-        Assert.False(moved.All(running.Contains), "the crashed member's entities restarted without activation: the scheduler let the coordinator's wait end");
-        output.WriteLine($"{moved.Count} entities of the crashed member; {moved.Count(running.Contains)} running 5 s after its removal without activation");
+        Assert.False(moved.All(running.Contains), "the crashed member's sessions restarted without activation: the scheduler let the coordinator's wait end");
+        output.WriteLine($"{moved.Count} sessions of the crashed member; {moved.Count(running.Contains)} running 5 s after its removal without activation");
 
         foreach (var node in survivors)
         {
@@ -68,11 +66,11 @@ public sealed class CoordinatorActivationClusterTests(ITestOutputHelper output)
         await Eventually(
             async () => moved.All((await Running(survivors)).Contains),
             TimeSpan.FromSeconds(30),
-            "the crashed member's entities running on the survivors once the coordinator was activated");
-        foreach (var aor in moved)
+            "the crashed member's sessions running on the survivors once the coordinator was activated");
+        foreach (var id in moved)
         {
-            var bindings = Assert.IsType<Bindings>(await survivors[0].Registry.Get<RegistrationRegion>().Ask<IRegistrationReply>(new GetBindings(aor), Ask));
-            Assert.Single(bindings.Contacts);
+            var view = Assert.IsType<SessionView>(await survivors[0].Registry.Get<SessionRegion>().Ask<ISessionReply>(new SessionQueries.GetSession(new SessionId(id)), Ask));
+            Assert.Equal(SessionPhase.Established, view.Phase);
         }
     }
 
@@ -87,7 +85,7 @@ public sealed class CoordinatorActivationClusterTests(ITestOutputHelper output)
         var running = new HashSet<string>(StringComparer.Ordinal);
         foreach (var node in nodes)
         {
-            running.UnionWith(await HostedEntities(node.Registry.Get<RegistrationRegion>()));
+            running.UnionWith(await HostedEntities(node.Registry.Get<SessionRegion>()));
         }
 
         return running;
