@@ -3,7 +3,7 @@ using static CallCluster.Actors.Registration.RegistrationCommands;
 
 namespace CallCluster.Actors.Registration;
 
-/// <summary>Routes <see cref="IRegistrationCommand"/>s by AOR, while <c>ShardRegion.StartEntity</c> (remember-entities restarts) is handled by Akka.NET itself.</summary>
+/// <summary>Routes <see cref="IRegistrationCommand"/>s by AOR; an entity starts on the first command for its AOR (registrations are not remembered).</summary>
 public sealed class RegistrationMessageExtractor(int shardCount) : HashCodeMessageExtractor(shardCount)
 {
     public override string? EntityId(object message) => message switch
