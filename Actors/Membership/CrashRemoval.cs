@@ -51,7 +51,8 @@ public sealed class CrashRemoval : ReceiveActor
     private void OnRemoved(ClusterEvent.MemberRemoved removed)
     {
         var address = removed.Member.Address;
-        if (removed.PreviousStatus != MemberStatus.Down || address.Host is null || address.Port is null)
+        if (removed.PreviousStatus != MemberStatus.Down || address.Host is null || address.Port is null
+            || address.Equals(Akka.Cluster.Cluster.Get(Context.System).SelfAddress))
         {
             return;
         }
