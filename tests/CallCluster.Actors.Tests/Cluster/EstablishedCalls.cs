@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Akka.Actor;
 using CallCluster.Actors.Sessions;
-using CallCluster.Sip.Dialogs;
+using CallCluster.Actors.Tests.Sessions;
 using static CallCluster.Actors.Sessions.SessionCommands;
 using static CallCluster.Actors.Sessions.SessionEffects;
 using static CallCluster.Actors.Sessions.SessionReplies;
@@ -24,7 +24,7 @@ public static class EstablishedCalls
         foreach (var id in ids)
         {
             var accepted = await region.Ask<ISessionReply>(
-                new InboundInvite(id, new LegId(id.Value + ".a"), SessionKind.Plain, Caller, Callee, LegRole.Callee, Dialog(id.Value + ".a"), Offer, AnchorMedia: false), Ask);
+                new InboundInvite(id, new LegId(id.Value + ".a"), SessionKind.Plain, Caller, Callee, LegRole.Callee, SessionScenario.Dialog(id.Value + ".a"), Offer, AnchorMedia: false), Ask);
             Assert.IsType<Accepted>(accepted);
         }
 
@@ -35,23 +35,9 @@ public static class EstablishedCalls
         foreach (var invite in Invites())
         {
             callees[invite.SessionId] = invite.LegId;
-            Assert.IsType<Accepted>(await region.Ask<ISessionReply>(new AnswerReceived(invite.SessionId, invite.LegId, Dialog(invite.LegId.Value), Answer), Ask));
+            Assert.IsType<Accepted>(await region.Ask<ISessionReply>(new AnswerReceived(invite.SessionId, invite.LegId, SessionScenario.Dialog(invite.LegId.Value), Answer), Ask));
         }
 
         return callees;
     }
-
-    private static DialogState Dialog(string callId) => new()
-    {
-        CallId = callId,
-        LocalTag = "lt-" + callId,
-        RemoteTag = "rt-" + callId,
-        LocalUri = "sip:cluster@home.example",
-        RemoteUri = "sip:peer@home.example",
-        RemoteTarget = "sip:peer@127.0.0.1:5070",
-        LocalContact = "sip:cluster@127.0.0.1:5060",
-        RouteSet = [],
-        LocalCSeq = 1,
-        RemoteCSeq = 1,
-    };
 }
