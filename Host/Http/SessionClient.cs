@@ -32,10 +32,15 @@ public sealed class SessionClient(IServiceProvider services)
         }
     }
 
-    /// <summary>Ids of the sessions whose entities run on this node.</summary>
+    /// <summary>
+    /// Ids of the sessions whose entities run on this node, or null when the region or any of its
+    /// shards did not answer in time (a partial list would look complete).
+    /// </summary>
     public async Task<IReadOnlyList<string>?> LocalSessionIdsAsync(IActorRef region, CancellationToken cancellation)
     {
         var state = await AskAsync(region, GetShardRegionState.Instance, cancellation) as CurrentShardRegionState;
-        return state?.Shards.SelectMany(s => s.EntityIds).Order(StringComparer.Ordinal).ToList();
+        return state is null || state.Failed.Count > 0
+            ? null
+            : state.Shards.SelectMany(s => s.EntityIds).Order(StringComparer.Ordinal).ToList();
     }
 }

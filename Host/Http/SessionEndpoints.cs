@@ -23,7 +23,7 @@ public static class SessionEndpoints
             }
             var ids = await sessions.LocalSessionIdsAsync(region, cancellation);
             return ids is null
-                ? ApiResults.Error(StatusCodes.Status503ServiceUnavailable, $"session region did not answer within {SessionClient.Timeout.TotalSeconds:0} s")
+                ? ApiResults.Error(StatusCodes.Status503ServiceUnavailable, $"session region or one of its shards did not answer within {SessionClient.Timeout.TotalSeconds:0} s")
                 : ApiResults.Json(new { scope = "node", count = ids.Count, sessions = ids.Select(id => new { id, href = $"/api/v1/sessions/{id}" }) });
         });
 
