@@ -21,6 +21,12 @@ public static class MediaDrain
     /// <summary>Asks the media manager how many endpoints still receive media; replied with <see cref="Status"/>.</summary>
     public sealed record Query(TimeSpan Quiet);
 
+    /// <summary>Asks the media manager which calls still send media here; replied with <see cref="ActiveLegs"/>.</summary>
+    public sealed record ListActive(TimeSpan Quiet);
+
+    /// <summary>One line per endpoint that still receives media: session, leg and where its media comes from.</summary>
+    public sealed record ActiveLegs(IReadOnlyList<string> Legs);
+
     /// <param name="Active">Endpoints that received media within the query's quiet time.</param>
     /// <param name="Endpoints">Endpoints held.</param>
     /// <param name="OtherMediaNodes">Whether another media node was a member when last seen (somewhere to move to).</param>

@@ -53,7 +53,9 @@ public sealed partial class MediaManagerActor
             var outcome = await MediaDrain.WaitAsync(self, bound, clock);
             if (outcome.TimedOut)
             {
-                log.Warning("Media drain: {0} endpoints still received media after {1:0.0} s; stopping anyway", outcome.Last?.Active, outcome.Waited.TotalSeconds);
+                var active = await self.Ask<MediaDrain.ActiveLegs>(new MediaDrain.ListActive(MediaDrain.Quiet), TimeSpan.FromSeconds(1))
+                    .ContinueWith(t => t.IsCompletedSuccessfully ? string.Join("; ", t.Result.Legs) : "not listed", TaskScheduler.Default);
+                log.Warning("Media drain: {0} endpoints still received media after {1:0.0} s; stopping anyway: {2}", outcome.Last?.Active, outcome.Waited.TotalSeconds, active);
             }
             else if (outcome.Last is { Endpoints: > 0 } last)
             {

@@ -69,6 +69,7 @@ public sealed partial class MediaManagerActor : ReceiveActor, IWithTimers
         });
         Receive<GetMediaStats>(_ => Sender.Tell(node.Stats()));
         Receive<MediaDrain.Query>(q => Sender.Tell(new MediaDrain.Status(node.ActiveEndpoints(q.Quiet), node.EndpointCount, otherMediaNodes.Count > 0)));
+        Receive<MediaDrain.ListActive>(q => Sender.Tell(new MediaDrain.ActiveLegs([.. node.ActiveEndpointList(q.Quiet).Select(e => e.Describe())])));
         Receive<ClusterEvent.MemberUp>(up => TrackMediaMember(up.Member, present: true));
         Receive<ClusterEvent.MemberWeaklyUp>(up => TrackMediaMember(up.Member, present: true));
         Receive<ClusterEvent.MemberLeft>(left => TrackMediaMember(left.Member, present: false));

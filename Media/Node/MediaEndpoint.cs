@@ -56,6 +56,12 @@ public sealed class MediaEndpoint : IDisposable
     /// <summary>Latest activity over all streams (timestamp).</summary>
     public long LastActivity => Streams.Max(s => s.LastActivity);
 
+    /// <summary>For logs: session, leg, endpoint, and each stream's port with the address its media comes from.</summary>
+    public string Describe() =>
+        $"session {SessionId} leg {LegId} ({Id}: "
+        + string.Join(", ", Streams.Select(s => $"{s.Kind} port {s.RtpPort} from {(s.RemoteRtp is { } a ? new System.Net.IPEndPoint(System.Net.IPAddress.Any, 0).Create(a).ToString() : "?")}"))
+        + ")";
+
     /// <summary>True if the peer is expected to send on some stream (not on hold toward us).</summary>
     public bool ExpectsMedia => Streams.Any(s => s.Settings.PeerSends);
 

@@ -149,10 +149,13 @@ public sealed partial class MediaNode : IDisposable
         loops.Sum(l => l.MissedTicks));
 
     /// <summary>Endpoints that received media within <paramref name="quiet"/>: calls still sending to this node.</summary>
-    public int ActiveEndpoints(TimeSpan quiet)
+    public int ActiveEndpoints(TimeSpan quiet) => ActiveEndpointList(quiet).Count;
+
+    /// <summary>The endpoints <see cref="ActiveEndpoints"/> counts.</summary>
+    public IReadOnlyList<MediaEndpoint> ActiveEndpointList(TimeSpan quiet)
     {
         long now = time.GetTimestamp();
-        return endpoints.Values.Count(e => e.ActivityCount > 0 && time.GetElapsedTime(e.LastActivity, now) < quiet);
+        return [.. endpoints.Values.Where(e => e.ActivityCount > 0 && time.GetElapsedTime(e.LastActivity, now) < quiet)];
     }
 
     /// <summary>

@@ -7,8 +7,8 @@ namespace CallCluster.Media.Streams;
 
 /// <summary>
 /// One stream (one m= line) of an endpoint: its RTP and RTCP sockets, where the peer really is
-/// (symmetric RTP: the first packet's source address wins over the SDP, for terminals behind NAT;
-/// a new configuration re-arms the latch), the negotiated settings, the outbound stream to the
+/// (symmetric RTP: the source address latched by <see cref="SourceLatch"/> wins over the SDP, for
+/// terminals behind NAT; a new configuration re-arms the latch), the negotiated settings, the outbound stream to the
 /// peer, and where inbound RTP goes. Inbound runs on the socket's receive loop; settings, sink and
 /// latched addresses are swapped atomically, so the control side never blocks the data path.
 /// </summary>
@@ -26,6 +26,8 @@ public sealed class MediaStream : IDatagramReceiver, IDisposable
     private long activityCount;
     private long rtpReceived;
     private long rtpDropped;
+    private long fromOtherSources;
+    private long latchedHeardAt;
     private int inboundSsrc;
     private int hasInboundSsrc;
     private int firSequence;
@@ -96,6 +98,9 @@ public sealed class MediaStream : IDatagramReceiver, IDisposable
 
     /// <summary>Datagrams dropped as not RTP/RTCP.</summary>
     public long Dropped => Interlocked.Read(ref rtpDropped);
+
+    /// <summary>Packets dropped because they came from another source than the latched peer (see <see cref="SourceLatch"/>).</summary>
+    public long FromOtherSources => Interlocked.Read(ref fromOtherSources);
 
     /// <summary>Datagrams sent on both sockets.</summary>
     public long Sent => rtp.Sent + (rtcp?.Sent ?? 0);
@@ -176,17 +181,28 @@ public sealed class MediaStream : IDatagramReceiver, IDisposable
             return;
         }
 
-        Interlocked.Exchange(ref lastActivity, time.GetTimestamp());
+        long now = time.GetTimestamp();
+        var latched = latchedRtp;
+        var silence = latched is null ? TimeSpan.MaxValue : time.GetElapsedTime(Interlocked.Read(ref latchedHeardAt), now);
+        switch (SourceLatch.Judge(from, latched, settings.RemoteRtp, silence))
+        {
+            case SourceLatch.Verdict.Drop:
+                Interlocked.Increment(ref fromOtherSources);
+                return;
+            case SourceLatch.Verdict.Latch:
+                latchedRtp = Copy(from);
+                if (rtcp is null)
+                {
+                    latchedRtcp = latchedRtp;
+                }
+
+                break;
+        }
+
+        Interlocked.Exchange(ref latchedHeardAt, now);
+        Interlocked.Exchange(ref lastActivity, now);
         Interlocked.Increment(ref activityCount);
         Interlocked.Increment(ref rtpReceived);
-        if (latchedRtp is null)
-        {
-            latchedRtp = Copy(from);
-            if (rtcp is null)
-            {
-                latchedRtcp = latchedRtp;
-            }
-        }
 
         Volatile.Write(ref inboundSsrc, (int)packet.Header.Ssrc);
         Volatile.Write(ref hasInboundSsrc, 1);
@@ -209,6 +225,13 @@ public sealed class MediaStream : IDatagramReceiver, IDisposable
 
     private void OnRtcp(Span<byte> data, SocketAddress from)
     {
+        if (rtcp is null && latchedRtp is { } peer && !peer.Equals(from))
+        {
+            // rtcp-mux: RTCP shares the RTP port, so it must come from the latched RTP source too.
+            Interlocked.Increment(ref fromOtherSources);
+            return;
+        }
+
         Interlocked.Exchange(ref lastActivity, time.GetTimestamp());
         Interlocked.Increment(ref activityCount);
         if (latchedRtcp is null || !latchedRtcp.Equals(from))

@@ -33,4 +33,24 @@ public sealed class ActiveEndpointSpecs : MediaSpec
         var quiet = ExpectMsg<MediaDrain.Status>(Patience);
         Assert.Equal((0, 1), (quiet.Active, quiet.Endpoints));
     }
+
+    [Fact]
+    public void A_drain_that_times_out_can_name_the_calls_still_sending_media_and_where_from()
+    {
+        var manager = Sys.ActorOf(MediaManagerActor.Props(NewSettings()));
+        using var sending = new RtpPeer();
+        using var silent = new RtpPeer();
+        var a = Allocate(manager, "call-1", "leg-a", "a", CodecSpec.Pcmu, video: false);
+        var b = Allocate(manager, "call-1", "leg-b", "b", CodecSpec.Pcmu, video: false);
+        Configure(manager, a, sending, CodecSpec.Pcmu);
+        Configure(manager, b, silent, CodecSpec.Pcmu);
+        sending.StartTone(AudioPort(a), 440, G711Law.MuLaw);
+        WaitFor(() => Stats(manager).PacketsReceived > 0);
+
+        manager.Tell(new MediaDrain.ListActive(MediaDrain.Quiet), TestActor);
+        var legs = ExpectMsg<MediaDrain.ActiveLegs>(Patience).Legs;
+        var line = Assert.Single(legs);
+        Assert.Contains("session call-1 leg leg-a", line, StringComparison.Ordinal);
+        Assert.Contains($"port {AudioPort(a).Port} from 127.0.0.1:{sending.Port}", line, StringComparison.Ordinal);
+    }
 }

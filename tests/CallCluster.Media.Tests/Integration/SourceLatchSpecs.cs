@@ -1,0 +1,79 @@
+using CallCluster.Actors.MediaProtocol;
+using CallCluster.Media.Tests.Support;
+using CallCluster.Sip.Codecs;
+
+namespace CallCluster.Media.Tests.Integration;
+
+/// <summary>Over real UDP: which source a bridged endpoint takes RTP from and sends to (see SourceLatch).</summary>
+public sealed class SourceLatchSpecs : MediaSpec
+{
+    private const double Present = 1500;
+    private const double Absent = 300;
+
+    [Fact]
+    public void A_stray_sender_that_reached_a_port_first_loses_it_to_the_peer_the_SDP_declares()
+    {
+        var manager = Sys.ActorOf(MediaManagerActor.Props(NewSettings()));
+        using var caller = new RtpPeer();
+        using var callee = new RtpPeer();
+        using var stray = new RtpPeer();
+        var a = Allocate(manager, "s", "caller", "caller", CodecSpec.Pcmu, video: false);
+        var b = Allocate(manager, "s", "callee", "callee", CodecSpec.Pcmu, video: false);
+        Configure(manager, a, caller, CodecSpec.Pcmu);
+        Configure(manager, b, callee, CodecSpec.Pcmu);
+        manager.Tell(new TransferToBridge("s", a.EndpointId, b.EndpointId), TestActor);
+        ExpectMsg<BridgeCreated>(Patience);
+
+        // A terminal of another call still sends to the callee's port (a port reused after a restart) and gets there first.
+        stray.StartTone(AudioPort(b), 1320, G711Law.MuLaw);
+        WaitFor(() => Stats(manager).PacketsReceived >= 5);
+        caller.StartTone(AudioPort(a), 440, G711Law.MuLaw);
+        callee.StartTone(AudioPort(b), 880, G711Law.MuLaw);
+
+        WaitFor(() => callee.Received.Count >= Packets && Latest(callee.Received).A440 > Present
+            && caller.Received.Count >= Packets && Latest(caller.Received) is var h && h.A880 > Present && h.A1320 < Absent);
+        var toCallee = Latest(callee.Received);
+        Assert.True(toCallee.A440 > Present, $"the callee hears the caller: {toCallee}");
+        var toCaller = Latest(caller.Received);
+        Assert.True(toCaller.A880 > Present && toCaller.A1320 < Absent, $"the caller hears the callee and not the stray sender: {toCaller}");
+        var strayHeard = stray.Received.Count;
+        Thread.Sleep(500);
+        Assert.Equal(strayHeard, stray.Received.Count);
+    }
+
+    [Fact]
+    public void Behind_NAT_the_first_source_keeps_the_stream_while_it_sends_and_another_takes_it_after_its_silence()
+    {
+        var manager = Sys.ActorOf(MediaManagerActor.Props(NewSettings()));
+        using var caller = new RtpPeer();
+        using var declared = new RtpPeer();
+        using var natted = new RtpPeer();
+        using var rebound = new RtpPeer();
+        var a = Allocate(manager, "s", "caller", "caller", CodecSpec.Pcmu, video: false);
+        var b = Allocate(manager, "s", "callee", "callee", CodecSpec.Pcmu, video: false);
+        Configure(manager, a, caller, CodecSpec.Pcmu);
+        // The callee's SDP names an address it never sends from (its private address behind NAT).
+        Configure(manager, b, declared, CodecSpec.Pcmu);
+        manager.Tell(new TransferToBridge("s", a.EndpointId, b.EndpointId), TestActor);
+        ExpectMsg<BridgeCreated>(Patience);
+
+        caller.StartTone(AudioPort(a), 440, G711Law.MuLaw);
+        natted.StartTone(AudioPort(b), 880, G711Law.MuLaw);
+        WaitFor(() => natted.Received.Count >= Packets && Latest(natted.Received).A440 > Present);
+        // Until the first packet, media goes to the declared address; from then on, only to the latched source.
+        var toDeclared = declared.Received.Count;
+        rebound.StartTone(AudioPort(b), 1320, G711Law.MuLaw);
+        Thread.Sleep(1000);
+        var heard = Latest(caller.Received);
+        Assert.True(heard.A880 > Present && heard.A1320 < Absent, $"while the latched source sends, the caller hears only it: {heard}");
+        Assert.Empty(rebound.Received);
+        Assert.Equal(toDeclared, declared.Received.Count);
+
+        // The NAT binding changes: the old source falls silent, the new one takes the stream.
+        natted.Dispose();
+        WaitFor(() => rebound.Received.Count >= Packets && Latest(rebound.Received).A440 > Present
+            && Latest(caller.Received) is var h && h.A1320 > Present && h.A880 < Absent);
+        Assert.True(Latest(rebound.Received).A440 > Present);
+        Assert.True(Latest(caller.Received).A1320 > Present);
+    }
+}
