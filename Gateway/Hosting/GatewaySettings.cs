@@ -35,8 +35,14 @@ public sealed record GatewaySettings(
     /// <summary>Whether new sessions anchor media on the media role (false: SDP passes end to end; home sessions always anchor).</summary>
     public bool AnchorMedia { get; init; } = true;
 
-    /// <summary>How long the gateway waits for a session, registration or index entity to answer.</summary>
-    public TimeSpan EntityTimeout { get; init; } = TimeSpan.FromSeconds(5);
+    /// <summary>
+    /// How long the gateway waits for a session, registration or index entity to answer. The first
+    /// calls of a freshly started cluster start their shards (allocation by the coordinator, the
+    /// remembered-entity store, the session's own journal) on nodes that are still warming up,
+    /// which took more than 5 s on a loaded two-core machine; a caller waits behind 100 Trying, and
+    /// SIP's own transaction timers (32 s) are far longer.
+    /// </summary>
+    public TimeSpan EntityTimeout { get; init; } = TimeSpan.FromSeconds(8);
 
     /// <summary>
     /// A new call's or an in-dialog request's command is sent to its session again this often until
