@@ -134,11 +134,13 @@ public sealed class EndpointLifecycleSpecs : MediaSpec
         Sys.Stop(session.Ref);
         talking.StartTone(AudioPort(fed), 440, G711Law.MuLaw);
         WaitFor(() => Stats(manager).PacketsReceived > 0);
-        // Small steps: the fed endpoint sees packets between them, the silent one only the clock.
+        // Small steps, each followed by a packet to the fed endpoint (however slow the machine is),
+        // so the fed endpoint is never silent for a whole step; the silent one sees only the clock.
         for (var step = 0; step < 14; step++)
         {
             time.Advance(TimeSpan.FromMilliseconds(500));
-            Thread.Sleep(100);
+            var received = Stats(manager).PacketsReceived;
+            WaitFor(() => Stats(manager).PacketsReceived > received);
         }
 
         WaitFor(() => Stats(manager).Endpoints == 1);
