@@ -25,4 +25,7 @@ public static class CallClusterMeter
 
     /// <summary>UpDownCounter&lt;long&gt;: RTP ports leased by the media role (+ on lease, - on release).</summary>
     public const string MediaPortsAllocated = "callcluster.media.rtp.ports.allocated";
+
+    /// <summary>Counter&lt;long&gt;: RTP/RTCP packets dropped for coming from another source than the endpoint's latched peer.</summary>
+    public const string MediaForeignDropped = "callcluster.media.rtp.foreign.dropped";
 }

@@ -29,7 +29,7 @@ public sealed class CallClusterMeterBridge : IDisposable
 
     private static bool IsKnown(string name) => name is CallClusterMeter.SessionsActive or CallClusterMeter.SessionsEnded
         or CallClusterMeter.JournalWriteDuration or CallClusterMeter.SipMessagesIn or CallClusterMeter.SipMessagesOut
-        or CallClusterMeter.MediaPortsAllocated;
+        or CallClusterMeter.MediaPortsAllocated or CallClusterMeter.MediaForeignDropped;
 
     private void Record(string instrument, double value, ReadOnlySpan<KeyValuePair<string, object?>> tags)
     {
@@ -49,6 +49,9 @@ public sealed class CallClusterMeterBridge : IDisposable
                 break;
             case CallClusterMeter.MediaPortsAllocated:
                 _metrics.MediaPortsAllocated.Inc(value);
+                break;
+            case CallClusterMeter.MediaForeignDropped:
+                _metrics.MediaForeignDropped.Inc(value);
                 break;
             case CallClusterMeter.SipMessagesOut:
                 _metrics.SipMessagesOut.WithLabels(Tag(tags, "method", "unknown"), Tag(tags, "status", "0")).Inc(value);

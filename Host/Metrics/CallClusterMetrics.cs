@@ -24,6 +24,7 @@ public sealed class CallClusterMetrics
         SipMessagesIn = factory.CreateCounter("callcluster_sip_messages_in_total", "SIP messages received, by method and status (status 0 for requests).", ["method", "status"]);
         SipMessagesOut = factory.CreateCounter("callcluster_sip_messages_out_total", "SIP messages sent, by method and status (status 0 for requests).", ["method", "status"]);
         MediaPortsAllocated = factory.CreateGauge("callcluster_media_rtp_ports_allocated", "RTP ports leased by the media role on this node.");
+        MediaForeignDropped = factory.CreateCounter("callcluster_media_rtp_foreign_dropped_total", "RTP/RTCP packets media endpoints dropped for coming from another source than their peer (strays of moved calls, injection attempts).");
         HttpRequests = factory.CreateCounter("callcluster_http_requests_total", "HTTP API requests by status code.", ["code"]);
     }
 
@@ -42,6 +43,8 @@ public sealed class CallClusterMetrics
     public Counter HttpRequests { get; }
 
     public Gauge MediaPortsAllocated { get; }
+
+    public Counter MediaForeignDropped { get; }
 
     public Task ExportAsync(Stream destination, CancellationToken cancellation) =>
         Registry.CollectAndExportAsTextAsync(destination, cancellation);

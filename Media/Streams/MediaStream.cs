@@ -188,6 +188,7 @@ public sealed class MediaStream : IDatagramReceiver, IDisposable
         {
             case SourceLatch.Verdict.Drop:
                 Interlocked.Increment(ref fromOtherSources);
+                StreamMetrics.Dropped();
                 return;
             case SourceLatch.Verdict.Latch:
                 latchedRtp = Copy(from);
@@ -229,6 +230,7 @@ public sealed class MediaStream : IDatagramReceiver, IDisposable
         {
             // rtcp-mux: RTCP shares the RTP port, so it must come from the latched RTP source too.
             Interlocked.Increment(ref fromOtherSources);
+            StreamMetrics.Dropped();
             return;
         }
 

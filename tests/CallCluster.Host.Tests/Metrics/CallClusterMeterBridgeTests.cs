@@ -63,4 +63,20 @@ public sealed class CallClusterMeterBridgeTests
 
         Assert.Contains("callcluster_sessions_active 0", await ExportAsync(metrics));
     }
+
+    [Fact]
+    public async Task Media_instruments_keep_the_names_the_bridge_listens_for_and_reach_the_prometheus_text()
+    {
+        Assert.Equal(CallClusterMeter.MediaPortsAllocated, CallCluster.Media.Ports.PortMetrics.PortsAllocated);
+        Assert.Equal(CallClusterMeter.MediaForeignDropped, CallCluster.Media.Streams.StreamMetrics.ForeignDropped);
+        var metrics = new CallClusterMetrics();
+        using var bridge = new CallClusterMeterBridge(metrics);
+        using var meter = new Meter(CallClusterMeter.Name);
+        var dropped = meter.CreateCounter<long>(CallClusterMeter.MediaForeignDropped);
+
+        Assert.Contains("callcluster_media_rtp_foreign_dropped_total 0", await ExportAsync(metrics));
+        dropped.Add(1);
+        dropped.Add(1);
+        Assert.Contains("callcluster_media_rtp_foreign_dropped_total 2", await ExportAsync(metrics));
+    }
 }

@@ -1,4 +1,6 @@
+using System.Diagnostics.Metrics;
 using CallCluster.Actors.MediaProtocol;
+using CallCluster.Media.Streams;
 using CallCluster.Media.Tests.Support;
 using CallCluster.Sip.Codecs;
 
@@ -13,6 +15,17 @@ public sealed class SourceLatchSpecs : MediaSpec
     [Fact]
     public void A_stray_sender_that_reached_a_port_first_loses_it_to_the_peer_the_SDP_declares()
     {
+        long dropped = 0;
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == "CallCluster" && instrument.Name == StreamMetrics.ForeignDropped)
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<long>((_, value, _, _) => Interlocked.Add(ref dropped, value));
+        listener.Start();
         var manager = Sys.ActorOf(MediaManagerActor.Props(NewSettings()));
         using var caller = new RtpPeer();
         using var callee = new RtpPeer();
@@ -39,6 +52,7 @@ public sealed class SourceLatchSpecs : MediaSpec
         var strayHeard = stray.Received.Count;
         Thread.Sleep(500);
         Assert.Equal(strayHeard, stray.Received.Count);
+        Assert.True(Interlocked.Read(ref dropped) > 0, "the stray sender's packets are counted as dropped");
     }
 
     [Fact]
