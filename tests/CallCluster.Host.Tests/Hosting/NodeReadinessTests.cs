@@ -77,6 +77,15 @@ public sealed class NodeReadinessTests : IDisposable
         cluster.RegisterOnMemberUp(() => up.TrySetResult());
         cluster.Join(cluster.SelfAddress);
         await up.Task.WaitAsync(Within);
+        // The member-up callback comes from the cluster daemon; the read view behind SelfMember is
+        // updated by its own subscriber a moment later, and shows the placeholder status Removed until then.
+        var deadline = DateTimeOffset.UtcNow + Within;
+        while (cluster.SelfMember.Status != MemberStatus.Up && DateTimeOffset.UtcNow < deadline)
+        {
+            await Task.Delay(10);
+        }
+
+        Assert.Equal(MemberStatus.Up, cluster.SelfMember.Status);
         var readiness = new NodeReadiness(new JournalProbe(database));
         readiness.Attach(system);
         return (system, readiness);
