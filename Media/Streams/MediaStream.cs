@@ -26,8 +26,6 @@ public sealed class MediaStream : IDatagramReceiver, IDisposable
     private long activityCount;
     private long rtpReceived;
     private long rtpDropped;
-    private long fromOtherSources;
-    private long latchedHeardAt;
     private int inboundSsrc;
     private int hasInboundSsrc;
     private int firSequence;
@@ -98,9 +96,6 @@ public sealed class MediaStream : IDatagramReceiver, IDisposable
 
     /// <summary>Datagrams dropped as not RTP/RTCP.</summary>
     public long Dropped => Interlocked.Read(ref rtpDropped);
-
-    /// <summary>Packets dropped because they came from another source than the latched peer (see <see cref="SourceLatch"/>).</summary>
-    public long FromOtherSources => Interlocked.Read(ref fromOtherSources);
 
     /// <summary>Datagrams sent on both sockets.</summary>
     public long Sent => rtp.Sent + (rtcp?.Sent ?? 0);
@@ -183,11 +178,10 @@ public sealed class MediaStream : IDatagramReceiver, IDisposable
 
         long now = time.GetTimestamp();
         var latched = latchedRtp;
-        var silence = latched is null ? TimeSpan.MaxValue : time.GetElapsedTime(Interlocked.Read(ref latchedHeardAt), now);
+        var silence = latched is null ? TimeSpan.MaxValue : time.GetElapsedTime(Interlocked.Read(ref lastActivity), now);
         switch (SourceLatch.Judge(from, latched, settings.RemoteRtp, silence))
         {
             case SourceLatch.Verdict.Drop:
-                Interlocked.Increment(ref fromOtherSources);
                 StreamMetrics.Dropped();
                 return;
             case SourceLatch.Verdict.Latch:
@@ -200,7 +194,6 @@ public sealed class MediaStream : IDatagramReceiver, IDisposable
                 break;
         }
 
-        Interlocked.Exchange(ref latchedHeardAt, now);
         Interlocked.Exchange(ref lastActivity, now);
         Interlocked.Increment(ref activityCount);
         Interlocked.Increment(ref rtpReceived);
@@ -229,7 +222,6 @@ public sealed class MediaStream : IDatagramReceiver, IDisposable
         if (rtcp is null && latchedRtp is { } peer && !peer.Equals(from))
         {
             // rtcp-mux: RTCP shares the RTP port, so it must come from the latched RTP source too.
-            Interlocked.Increment(ref fromOtherSources);
             StreamMetrics.Dropped();
             return;
         }

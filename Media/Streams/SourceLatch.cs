@@ -37,7 +37,7 @@ public static class SourceLatch
     /// <param name="from">The packet's source.</param>
     /// <param name="latched">The latched source, if any.</param>
     /// <param name="declared">Where the peer's SDP says it is, if known.</param>
-    /// <param name="latchedSilence">Time since the last packet taken from the latched source.</param>
+    /// <param name="latchedSilence">Time since the peer was last heard (RTP taken from the latched source, or its RTCP).</param>
     public static Verdict Judge(SocketAddress from, SocketAddress? latched, SocketAddress? declared, TimeSpan latchedSilence)
     {
         if (latched is null)

@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using Akka.Actor;
 using CallCluster.Actors.MediaProtocol;
 using CallCluster.Media.Streams;
 using CallCluster.Media.Tests.Support;
@@ -30,12 +31,7 @@ public sealed class SourceLatchSpecs : MediaSpec
         using var caller = new RtpPeer();
         using var callee = new RtpPeer();
         using var stray = new RtpPeer();
-        var a = Allocate(manager, "s", "caller", "caller", CodecSpec.Pcmu, video: false);
-        var b = Allocate(manager, "s", "callee", "callee", CodecSpec.Pcmu, video: false);
-        Configure(manager, a, caller, CodecSpec.Pcmu);
-        Configure(manager, b, callee, CodecSpec.Pcmu);
-        manager.Tell(new TransferToBridge("s", a.EndpointId, b.EndpointId), TestActor);
-        ExpectMsg<BridgeCreated>(Patience);
+        var (a, b) = Bridge(manager, caller, callee);
 
         // A terminal of another call still sends to the callee's port (a port reused after a restart) and gets there first.
         stray.StartTone(AudioPort(b), 1320, G711Law.MuLaw);
@@ -63,13 +59,8 @@ public sealed class SourceLatchSpecs : MediaSpec
         using var declared = new RtpPeer();
         using var natted = new RtpPeer();
         using var rebound = new RtpPeer();
-        var a = Allocate(manager, "s", "caller", "caller", CodecSpec.Pcmu, video: false);
-        var b = Allocate(manager, "s", "callee", "callee", CodecSpec.Pcmu, video: false);
-        Configure(manager, a, caller, CodecSpec.Pcmu);
         // The callee's SDP names an address it never sends from (its private address behind NAT).
-        Configure(manager, b, declared, CodecSpec.Pcmu);
-        manager.Tell(new TransferToBridge("s", a.EndpointId, b.EndpointId), TestActor);
-        ExpectMsg<BridgeCreated>(Patience);
+        var (a, b) = Bridge(manager, caller, declared);
 
         caller.StartTone(AudioPort(a), 440, G711Law.MuLaw);
         natted.StartTone(AudioPort(b), 880, G711Law.MuLaw);
@@ -89,5 +80,17 @@ public sealed class SourceLatchSpecs : MediaSpec
             && Latest(caller.Received) is var h && h.A1320 > Present && h.A880 < Absent);
         Assert.True(Latest(rebound.Received).A440 > Present);
         Assert.True(Latest(caller.Received).A1320 > Present);
+    }
+
+    /// <summary>A bridged call: the caller's endpoint configured with <paramref name="caller"/>'s port, the callee's with <paramref name="calleeDeclared"/>'s.</summary>
+    private (EndpointAllocated Caller, EndpointAllocated Callee) Bridge(IActorRef manager, RtpPeer caller, RtpPeer calleeDeclared)
+    {
+        var a = Allocate(manager, "s", "caller", "caller", CodecSpec.Pcmu, video: false);
+        var b = Allocate(manager, "s", "callee", "callee", CodecSpec.Pcmu, video: false);
+        Configure(manager, a, caller, CodecSpec.Pcmu);
+        Configure(manager, b, calleeDeclared, CodecSpec.Pcmu);
+        manager.Tell(new TransferToBridge("s", a.EndpointId, b.EndpointId), TestActor);
+        ExpectMsg<BridgeCreated>(Patience);
+        return (a, b);
     }
 }
