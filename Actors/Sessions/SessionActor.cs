@@ -43,11 +43,13 @@ public sealed partial class SessionActor : ReceivePersistentActor, IWithTimers
     private long _legChildren;
     private bool _journalFaulted;
     private bool _passivating;
+    private readonly bool _freshStart;
 
     public SessionActor(
-        string entityId, IActorRef gateway, IActorRef media, IActorRef cdrWriter, SessionSettings settings, ISessionMediaAdapter adapter, string? mediaManagerPath)
+        string entityId, IActorRef gateway, IActorRef media, IActorRef cdrWriter, SessionSettings settings, ISessionMediaAdapter adapter, string? mediaManagerPath, bool freshStart = false)
     {
         PersistenceId = "session-" + entityId;
+        _freshStart = freshStart;
         _state = SessionState.Empty(new SessionId(entityId));
         _gateway = gateway;
         _media = media;
@@ -87,6 +89,16 @@ public sealed partial class SessionActor : ReceivePersistentActor, IWithTimers
 
     public override string PersistenceId { get; }
 
+    /// <summary>
+    /// The recovery of a session started by the command that creates it: no snapshot asked for (a
+    /// new id has none), the journal replayed from its first row (a new id has none either; a
+    /// session started this way by mistake still gets every event back, only without the shortcut).
+    /// </summary>
+    public static Recovery FreshRecovery => new(SnapshotSelectionCriteria.None);
+
+    /// <inheritdoc />
+    public override Recovery Recovery => _freshStart ? FreshRecovery : base.Recovery;
+
     public ITimerScheduler Timers { get; set; } = null!;
 
     /// <summary>
@@ -96,6 +108,7 @@ public sealed partial class SessionActor : ReceivePersistentActor, IWithTimers
     /// Once a media node holds the session's endpoints, commands go to that node (<see cref="MediaPlacement"/>):
     /// to the media actor that answered, or after a recovery to <paramref name="mediaManagerPath"/> on
     /// the node's address; without a path they go to <paramref name="mediaManager"/>.
+    /// <paramref name="freshStart"/>: recover with <see cref="FreshRecovery"/> (see <see cref="SessionHost"/>).
     /// </summary>
     public static Props Props(
         string entityId,
@@ -104,7 +117,8 @@ public sealed partial class SessionActor : ReceivePersistentActor, IWithTimers
         IActorRef cdrWriter,
         SessionSettings? settings = null,
         ISessionMediaAdapter? mediaAdapter = null,
-        string? mediaManagerPath = null) =>
+        string? mediaManagerPath = null,
+        bool freshStart = false) =>
         Hosting.DirectProps.Of(() => new SessionActor(
             entityId,
             gatewayOutbox,
@@ -112,7 +126,8 @@ public sealed partial class SessionActor : ReceivePersistentActor, IWithTimers
             cdrWriter,
             settings ?? SessionSettings.Default,
             mediaAdapter ?? new MediaProtocolAdapter(null),
-            mediaManagerPath));
+            mediaManagerPath,
+            freshStart));
 
     private void OnOther(object message)
     {

@@ -4,7 +4,8 @@ using Akka.Cluster.Sharding;
 namespace CallCluster.JournalBench;
 
 /// <summary>
-/// Stands in for a shard: starts entities as its children, answers <see cref="Passivate"/> with the
+/// Stands in for a shard: starts entities as its children (delivering a first message at once, as a
+/// shard does with the message that started the entity), answers <see cref="Passivate"/> with the
 /// stop message as a shard does, and completes the caller's task when an entity has stopped.
 /// </summary>
 public sealed class BenchShard : ReceiveActor
@@ -19,7 +20,14 @@ public sealed class BenchShard : ReceiveActor
             var child = Context.ActorOf(s.Props, "e" + _started++);
             Context.Watch(child);
             _stopped[child] = s.Stopped;
-            Sender.Tell(child);
+            if (s.First is null)
+            {
+                Sender.Tell(child);
+                return;
+            }
+
+            s.Started?.TrySetResult(child);
+            child.Tell(s.First, Sender);
         });
         Receive<Passivate>(p => Sender.Tell(p.StopMessage));
         Receive<Terminated>(t =>
@@ -33,6 +41,10 @@ public sealed class BenchShard : ReceiveActor
 
     public static Props Props() => Akka.Actor.Props.Create(() => new BenchShard());
 
-    /// <summary>Start <paramref name="Props"/>; replies with the entity's ref; <paramref name="Stopped"/> completes when it stops.</summary>
-    public sealed record StartEntity(Props Props, TaskCompletionSource Stopped);
+    /// <summary>
+    /// Start <paramref name="Props"/>; <paramref name="Stopped"/> completes when it stops. Without
+    /// <paramref name="First"/> the reply is the entity's ref; with it, the entity gets
+    /// <paramref name="First"/> from the sender (and replies to it), and <paramref name="Started"/> gets the ref.
+    /// </summary>
+    public sealed record StartEntity(Props Props, TaskCompletionSource Stopped, object? First = null, TaskCompletionSource<IActorRef>? Started = null);
 }

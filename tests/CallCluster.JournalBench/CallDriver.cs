@@ -40,19 +40,21 @@ public sealed class CallDriver
     public async Task<Call> StartEntity(SessionId id)
     {
         var stopped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var props = SessionActor.Props(id.Value, _gateway, _media, _cdr);
-        var entity = await _shard.Ask<IActorRef>(new BenchShard.StartEntity(props, stopped), AskTimeout);
+        var entity = await _shard.Ask<IActorRef>(new BenchShard.StartEntity(EntityProps(id), stopped), AskTimeout);
         return new Call(id, entity, null, stopped.Task);
     }
 
-    /// <summary>INVITE, 180, 200, ACK: the session is Established.</summary>
+    /// <summary>INVITE, 180, 200, ACK: the session is Established. The INVITE starts the entity, as on a node.</summary>
     public async Task<Call> Establish(SessionId id, List<long> latencies)
     {
-        var call = await StartEntity(id);
         var invited = new TaskCompletionSource<LegId>(TaskCreationOptions.RunContinuationsAsynchronously);
         _invites[id.Value] = invited;
         var caller = new LegId(id.Value + "-a");
-        await Send(call.Entity, new InboundInvite(id, caller, SessionKind.Plain, Caller, Callee, LegRole.Callee, Dialog(caller.Value, uac: false), Offer, AnchorMedia: false), latencies);
+        var invite = new InboundInvite(id, caller, SessionKind.Plain, Caller, Callee, LegRole.Callee, Dialog(caller.Value, uac: false), Offer, AnchorMedia: false);
+        var stopped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var started = new TaskCompletionSource<IActorRef>(TaskCreationOptions.RunContinuationsAsynchronously);
+        await Send(_shard, new BenchShard.StartEntity(EntityProps(id), stopped, invite, started), invite, latencies);
+        var call = new Call(id, await started.Task.WaitAsync(AskTimeout), null, stopped.Task);
         var callee = await invited.Task.WaitAsync(AskTimeout);
         await Send(call.Entity, new ProvisionalReceived(id, callee, 180, null), latencies);
         await Send(call.Entity, new AnswerReceived(id, callee, Dialog(callee.Value, uac: true), Answer), latencies);
@@ -75,10 +77,17 @@ public sealed class CallDriver
         return await call.Entity.Ask<SessionView>(new SessionQueries.GetSession(id), AskTimeout);
     }
 
-    private static async Task Send(IActorRef entity, ISessionCommand command, List<long>? latencies)
+    /// <summary>The node's entity: the session host with its persistent session.</summary>
+    private Props EntityProps(SessionId id) =>
+        SessionHost.Props(fresh => SessionActor.Props(id.Value, _gateway, _media, _cdr, freshStart: fresh));
+
+    private static Task Send(IActorRef entity, ISessionCommand command, List<long>? latencies) =>
+        Send(entity, command, command, latencies);
+
+    private static async Task Send(IActorRef target, object message, ISessionCommand command, List<long>? latencies)
     {
         var start = Stopwatch.GetTimestamp();
-        var reply = await entity.Ask<ISessionReply>(command, AskTimeout);
+        var reply = await target.Ask<ISessionReply>(message, AskTimeout);
         latencies?.Add(Stopwatch.GetElapsedTime(start).Ticks / 10);
         if (reply is not SessionReplies.Accepted)
         {
