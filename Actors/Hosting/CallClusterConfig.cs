@@ -12,6 +12,9 @@ public static class CallClusterConfig
     public const string JournalPluginId = "akka.persistence.journal.sql";
     public const string SnapshotPluginId = "akka.persistence.snapshot-store.sql";
 
+    /// <summary>The journal actor: Akka.Persistence.Sql's, told which ids are new (<see cref="Persistence.CallClusterJournal"/>).</summary>
+    public const string JournalClass = "CallCluster.Actors.Persistence.CallClusterJournal, CallCluster.Actors";
+
     /// <summary>Provider names understood by Akka.Persistence.Sql (LinqToDB).</summary>
     public const string SqliteProviderName = "SQLite.MS";
     public const string PostgresProviderName = "PostgreSQL.15";
@@ -85,6 +88,7 @@ public static class CallClusterConfig
               journal {
                 plugin = "{{JournalPluginId}}"
                 sql {
+                  class = "{{JournalClass}}"
                   connection-string = {{connection}}
                   provider-name = "{{provider}}"
                   table-mapping = default

@@ -204,8 +204,8 @@ public static class CallClusterHosting
                 var media = new Lazy<IActorRef>(() => parts.SessionMedia?.Invoke(system, registry)
                     ?? RoleRouters.CreateConsistent(system, RoleRouters.MediaManagerPath, NodeSettings.MediaRole, "session-media"));
                 var self = ((ExtendedActorSystem)system).Provider.DefaultAddress.ToString();
-                return id => SessionHost.Props(fresh => SessionActor.Props(
-                    id, outbox.Value, media.Value, registry.Get<CdrWriter>(), parts.Sessions, new NodeAddressMediaAdapter(new MediaProtocolAdapter(), self), RoleRouters.MediaManagerPath, fresh));
+                return id => SessionHost.Props(start => SessionActor.Props(
+                    id, outbox.Value, media.Value, registry.Get<CdrWriter>(), parts.Sessions, new NodeAddressMediaAdapter(new MediaProtocolAdapter(), self), RoleRouters.MediaManagerPath, start));
             },
             extractor,
             EntityShardOptions(SessionActor.StopSession.Instance));

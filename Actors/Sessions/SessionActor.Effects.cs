@@ -2,6 +2,7 @@ using Akka.Actor;
 using Akka.Cluster.Sharding;
 using Akka.Persistence;
 using CallCluster.Actors.Cdr;
+using CallCluster.Actors.Persistence;
 using CallCluster.Actors.Sessions.Media;
 using static CallCluster.Actors.Sessions.SessionCommands;
 using static CallCluster.Actors.Sessions.SessionReplies;
@@ -66,6 +67,7 @@ public sealed partial class SessionActor
 
     private void OnRecovered()
     {
+        ForgetNewId();
         _placement = MediaPlacement.Of(_state);
         SyncLegs();
         switch (_state.Phase)
@@ -169,6 +171,21 @@ public sealed partial class SessionActor
             _sinceSnapshot = 0;
             SaveSnapshot(new SessionSnapshot(_state));
         }
+    }
+
+    /// <summary>A declared new id the journal did not take (its recovery over or failed) is forgotten.</summary>
+    private void ForgetNewId()
+    {
+        if (_start == SessionStart.New)
+        {
+            NewPersistenceIds.Get(Context.System).Forget(PersistenceId);
+        }
+    }
+
+    protected override void PostStop()
+    {
+        ForgetNewId();
+        base.PostStop();
     }
 
     private void Passivate()

@@ -4,6 +4,7 @@ using Akka.Event;
 using Akka.Persistence;
 using CallCluster.Actors.Cdr;
 using CallCluster.Actors.MediaProtocol;
+using CallCluster.Actors.Persistence;
 using CallCluster.Actors.Serialization;
 using CallCluster.Actors.Sessions.Media;
 using static CallCluster.Actors.Sessions.SessionCommands;
@@ -43,13 +44,18 @@ public sealed partial class SessionActor : ReceivePersistentActor, IWithTimers
     private long _legChildren;
     private bool _journalFaulted;
     private bool _passivating;
-    private readonly bool _freshStart;
+    private readonly SessionStart _start;
 
     public SessionActor(
-        string entityId, IActorRef gateway, IActorRef media, IActorRef cdrWriter, SessionSettings settings, ISessionMediaAdapter adapter, string? mediaManagerPath, bool freshStart = false)
+        string entityId, IActorRef gateway, IActorRef media, IActorRef cdrWriter, SessionSettings settings, ISessionMediaAdapter adapter, string? mediaManagerPath, SessionStart start = SessionStart.Recover)
     {
         PersistenceId = "session-" + entityId;
-        _freshStart = freshStart;
+        _start = start;
+        if (start == SessionStart.New)
+        {
+            NewPersistenceIds.Get(Context.System).Declare(PersistenceId);
+        }
+
         _state = SessionState.Empty(new SessionId(entityId));
         _gateway = gateway;
         _media = media;
@@ -93,11 +99,13 @@ public sealed partial class SessionActor : ReceivePersistentActor, IWithTimers
     /// The recovery of a session started by the command that creates it: no snapshot asked for (a
     /// new id has none), the journal replayed from its first row (a new id has none either; a
     /// session started this way by mistake still gets every event back, only without the shortcut).
+    /// A <see cref="SessionStart.New"/> session's id is also declared in <see cref="NewPersistenceIds"/>,
+    /// so that the journal answers its highest sequence number without a query.
     /// </summary>
     public static Recovery FreshRecovery => new(SnapshotSelectionCriteria.None);
 
     /// <inheritdoc />
-    public override Recovery Recovery => _freshStart ? FreshRecovery : base.Recovery;
+    public override Recovery Recovery => _start == SessionStart.Recover ? base.Recovery : FreshRecovery;
 
     public ITimerScheduler Timers { get; set; } = null!;
 
@@ -108,7 +116,7 @@ public sealed partial class SessionActor : ReceivePersistentActor, IWithTimers
     /// Once a media node holds the session's endpoints, commands go to that node (<see cref="MediaPlacement"/>):
     /// to the media actor that answered, or after a recovery to <paramref name="mediaManagerPath"/> on
     /// the node's address; without a path they go to <paramref name="mediaManager"/>.
-    /// <paramref name="freshStart"/>: recover with <see cref="FreshRecovery"/> (see <see cref="SessionHost"/>).
+    /// <paramref name="start"/>: how the entity is started (<see cref="SessionHost"/>).
     /// </summary>
     public static Props Props(
         string entityId,
@@ -118,7 +126,7 @@ public sealed partial class SessionActor : ReceivePersistentActor, IWithTimers
         SessionSettings? settings = null,
         ISessionMediaAdapter? mediaAdapter = null,
         string? mediaManagerPath = null,
-        bool freshStart = false) =>
+        SessionStart start = SessionStart.Recover) =>
         Hosting.DirectProps.Of(() => new SessionActor(
             entityId,
             gatewayOutbox,
@@ -127,7 +135,7 @@ public sealed partial class SessionActor : ReceivePersistentActor, IWithTimers
             settings ?? SessionSettings.Default,
             mediaAdapter ?? new MediaProtocolAdapter(null),
             mediaManagerPath,
-            freshStart));
+            start));
 
     private void OnOther(object message)
     {

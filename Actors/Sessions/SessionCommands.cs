@@ -18,7 +18,9 @@ public static class SessionCommands
     /// <paramref name="TargetRole"/> is <see cref="LegRole.Callee"/> for plain calls, and
     /// <see cref="LegRole.LocalTerminal"/> (only when the target is bound to the authenticated
     /// caller) or <see cref="LegRole.Remote"/> for home calls. <paramref name="Dialog"/> is the
-    /// UAS dialog the gateway built, with our To tag.
+    /// UAS dialog the gateway built, with our To tag. <paramref name="NewSession"/>: the first copy
+    /// sent for a session id just minted (the gateway's resent copies and joins carry false); the
+    /// session then skips every journal read of its recovery (<see cref="SessionStart.New"/>).
     /// </summary>
     public sealed record InboundInvite(
         SessionId SessionId,
@@ -29,7 +31,8 @@ public static class SessionCommands
         LegRole TargetRole,
         DialogState Dialog,
         string? Sdp,
-        bool AnchorMedia = true) : ISessionCommand;
+        bool AnchorMedia = true,
+        bool NewSession = false) : ISessionCommand;
 
     /// <summary>Click-to-call from HTTP: call the mobile, then its local terminal (auto-answer) and the remote.</summary>
     public sealed record StartClickToCall(

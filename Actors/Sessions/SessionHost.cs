@@ -10,28 +10,28 @@ namespace CallCluster.Actors.Sessions;
 /// session how it is being started, which only the first message shows, while a persistent actor
 /// chooses its recovery before it receives anything:
 /// <list type="bullet">
-/// <item>started by a command that creates a session (<see cref="InboundInvite"/>,
-/// <see cref="StartClickToCall"/>), the new id has no snapshot, so the child recovers without
-/// asking the snapshot store (<see cref="SessionActor.FreshRecovery"/>): one read of the journal
-/// instead of two per call;</item>
-/// <item>started by anything else (remember-entities restarting it on another node, an in-dialog
-/// request after a move), the child recovers from its latest snapshot as usual.</item>
+/// <item>the first copy of the command that minted the session's id (<see cref="InboundInvite"/>
+/// with <see cref="InboundInvite.NewSession"/>, <see cref="StartClickToCall"/>, sent once):
+/// <see cref="SessionStart.New"/>, no database read at all;</item>
+/// <item>any other <see cref="InboundInvite"/> (a resent copy, the mobile's second call joining):
+/// <see cref="SessionStart.WithoutSnapshot"/>, the snapshot store not asked;</item>
+/// <item>anything else (remember-entities restarting it on another node, an in-dialog request
+/// after a move): <see cref="SessionStart.Recover"/>, from the latest snapshot as usual.</item>
 /// </list>
-/// A wrong guess costs time, never state: the session's journal keeps every row (snapshots never
-/// delete events), so recovering without the snapshot replays them all (a resent INVITE that starts
-/// a moved session does that). The child's <see cref="Passivate"/> goes to the shard as this actor's;
+/// Skipping the snapshot costs time, never state: the session's journal keeps every row
+/// (snapshots never delete events), so recovering without the snapshot replays them all. The child's <see cref="Passivate"/> goes to the shard as this actor's;
 /// the shard's stop message is forwarded, and this actor stops when its child has.
 /// </summary>
 public sealed class SessionHost : ReceiveActor, IWithTimers
 {
     private const string StartTimer = "start";
-    private readonly Func<bool, Props> _session;
+    private readonly Func<SessionStart, Props> _session;
     private IActorRef? _child;
 
-    public SessionHost(Func<bool, Props> session)
+    public SessionHost(Func<SessionStart, Props> session)
     {
         _session = session;
-        Receive<Start>(_ => StartChild(fresh: false));
+        Receive<Start>(_ => StartChild(SessionStart.Recover));
         Receive<Passivate>(p =>
         {
             if (Sender.Equals(_child))
@@ -48,16 +48,21 @@ public sealed class SessionHost : ReceiveActor, IWithTimers
         });
         ReceiveAny(message =>
         {
-            StartChild(fresh: message is InboundInvite or StartClickToCall);
+            StartChild(message switch
+            {
+                InboundInvite { NewSession: true } or StartClickToCall => SessionStart.New,
+                InboundInvite => SessionStart.WithoutSnapshot,
+                _ => SessionStart.Recover,
+            });
             _child!.Forward(message);
         });
     }
 
     /// <summary>
     /// Props of a session entity; <paramref name="session"/> gives the <see cref="SessionActor"/>
-    /// props for a fresh start (true) or a recovery (false).
+    /// props for each way of starting.
     /// </summary>
-    public static Props Props(Func<bool, Props> session) =>
+    public static Props Props(Func<SessionStart, Props> session) =>
         Hosting.DirectProps.Of(() => new SessionHost(session));
 
     /// <summary>
@@ -71,7 +76,7 @@ public sealed class SessionHost : ReceiveActor, IWithTimers
 
     protected override void PreStart() => Timers.StartSingleTimer(StartTimer, Start.Instance, StartDelay);
 
-    private void StartChild(bool fresh)
+    private void StartChild(SessionStart start)
     {
         if (_child is not null)
         {
@@ -79,7 +84,7 @@ public sealed class SessionHost : ReceiveActor, IWithTimers
         }
 
         Timers.Cancel(StartTimer);
-        _child = Context.ActorOf(_session(fresh), "session");
+        _child = Context.ActorOf(_session(start), "session");
         Context.Watch(_child);
     }
 

@@ -24,7 +24,7 @@ public sealed class SessionSerializationCatalog : ISerializationCatalog
 
     public IEnumerable<ManifestEntry> Entries =>
     [
-        new("sc1", typeof(InboundInvite), () => new InboundInvite(S, new LegId("in-1"), SessionKind.Home, Alice, Tv, LegRole.LocalTerminal, SampleDialog, "v=0", true)),
+        new("sc1", typeof(InboundInvite), () => new InboundInvite(S, new LegId("in-1"), SessionKind.Home, Alice, Tv, LegRole.LocalTerminal, SampleDialog, "v=0", true, NewSession: true)),
         new("sc2", typeof(StartClickToCall), () => new StartClickToCall(S, Alice, Tv, Carrier, true)),
         new("sc3", typeof(ProvisionalReceived), () => new ProvisionalReceived(S, L, 180, null)),
         new("sc4", typeof(AnswerReceived), () => new AnswerReceived(S, L, SampleDialog, "v=0")),

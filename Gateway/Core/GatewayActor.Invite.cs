@@ -159,7 +159,8 @@ public sealed partial class GatewayActor
         var role = kind == SessionKind.Plain ? LegRole.Callee : call.TargetIsLocal ? LegRole.LocalTerminal : LegRole.Remote;
         var sdp = request.Body.IsEmpty ? null : System.Text.Encoding.UTF8.GetString(request.Body.Span);
         var anchor = _settings.AnchorMedia && !BypassesMedia(call.Caller) && !BypassesMedia(call.Target);
-        var command = new SessionCommands.InboundInvite(session, call.Leg, kind, call.Caller, call.Target, role, dialog!, sdp, anchor);
+        // The first copy for an id minted here says so: that session recovers without any journal read.
+        var command = new SessionCommands.InboundInvite(session, call.Leg, kind, call.Caller, call.Target, role, dialog!, sdp, anchor, NewSession: !joined);
         // Sent again every second until the session answers: a copy lost on its way (a session node
         // being lost, a shard restarting) does not refuse the call; the session takes a repeated leg once.
         AskSessionResending(command, reply =>
@@ -189,7 +190,7 @@ public sealed partial class GatewayActor
                     _ports.Sessions.Tell(new SessionCommands.CancelReceived(session, call.Leg), Self);
                     break;
             }
-        });
+        }, resendAs: command with { NewSession = false });
     }
 
     /// <summary>An inbound INVITE unanswered for this long (beyond RFC 3261 timer C) is cancelled toward the session and answered 408.</summary>

@@ -14,16 +14,17 @@ public sealed partial class GatewayActor
     /// lost with it, and the next copy reaches the session once the shard is re-homed. The commands
     /// sent this way are idempotent in the session: a new call's INVITE for a leg it already has is
     /// accepted once more, a second BYE for an ended leg is accepted, a repeated offer (re-INVITE,
-    /// UPDATE) gets the same answer. The first reply wins.
+    /// UPDATE) gets the same answer. The first reply wins. The copies after the first are
+    /// <paramref name="resendAs"/> when given (a new call's INVITE no longer claims a new session).
     /// </summary>
-    private void AskSessionResending(object command, Action<object?> then)
+    private void AskSessionResending(object command, Action<object?> then, object? resendAs = null)
     {
         var id = ++_lastResentAsk;
-        _resent[id] = new ResentAsk(command, then, Context.System.Scheduler.Now + _settings.EntityTimeout);
-        SendCopy(id);
+        _resent[id] = new ResentAsk(resendAs ?? command, then, Context.System.Scheduler.Now + _settings.EntityTimeout);
+        SendCopy(id, command);
     }
 
-    private void SendCopy(long id)
+    private void SendCopy(long id, object? first = null)
     {
         if (!_resent.TryGetValue(id, out var ask))
         {
@@ -36,7 +37,7 @@ public sealed partial class GatewayActor
             return;
         }
 
-        _ports.Sessions.Ask<object>(ask.Command, remaining)
+        _ports.Sessions.Ask<object>(first ?? ask.Command, remaining)
             .PipeTo(Self, success: r => new ResentReply(id, r), failure: _ => new ResentReply(id, null));
         if (remaining > _settings.SessionResendInterval)
         {

@@ -50,7 +50,7 @@ public sealed class CallDriver
         var invited = new TaskCompletionSource<LegId>(TaskCreationOptions.RunContinuationsAsynchronously);
         _invites[id.Value] = invited;
         var caller = new LegId(id.Value + "-a");
-        var invite = new InboundInvite(id, caller, SessionKind.Plain, Caller, Callee, LegRole.Callee, Dialog(caller.Value, uac: false), Offer, AnchorMedia: false);
+        var invite = new InboundInvite(id, caller, SessionKind.Plain, Caller, Callee, LegRole.Callee, Dialog(caller.Value, uac: false), Offer, AnchorMedia: false, NewSession: true);
         var stopped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var started = new TaskCompletionSource<IActorRef>(TaskCreationOptions.RunContinuationsAsynchronously);
         await Send(_shard, new BenchShard.StartEntity(EntityProps(id), stopped, invite, started), invite, latencies);
@@ -79,7 +79,7 @@ public sealed class CallDriver
 
     /// <summary>The node's entity: the session host with its persistent session.</summary>
     private Props EntityProps(SessionId id) =>
-        SessionHost.Props(fresh => SessionActor.Props(id.Value, _gateway, _media, _cdr, freshStart: fresh));
+        SessionHost.Props(start => SessionActor.Props(id.Value, _gateway, _media, _cdr, start: start));
 
     private static Task Send(IActorRef entity, ISessionCommand command, List<long>? latencies) =>
         Send(entity, command, command, latencies);

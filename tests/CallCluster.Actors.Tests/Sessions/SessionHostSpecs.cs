@@ -112,7 +112,7 @@ public sealed class SessionHostSpecs : Akka.TestKit.Xunit2.TestKit
 
     private IActorRef StartHost(SessionId id, object? first)
     {
-        var props = SessionHost.Props(fresh => SessionActor.Props(id.Value, _gateway.Ref, _media.Ref, _cdr.Ref, SessionSettings.Default with { SnapshotEvery = 1 }, freshStart: fresh));
+        var props = SessionHost.Props(start => SessionActor.Props(id.Value, _gateway.Ref, _media.Ref, _cdr.Ref, SessionSettings.Default with { SnapshotEvery = 1 }, start: start));
         var parent = Sys.ActorOf(EntityParent.Props(props, _shard.Ref, first, TestActor));
         parent.Tell(EntityParent.GetEntity.Instance, TestActor);
         return ExpectMsg<IActorRef>();

@@ -50,7 +50,7 @@ public abstract class GatewayTestKit : Akka.TestKit.Xunit2.TestKit
         var sharding = ClusterSharding.Get(Sys);
         var settings = ClusterShardingSettings.Create(Sys);
         var media = Sys.ActorOf(Props.Create(() => new FakeMediaManager()), "media");
-        Sessions = sharding.Start("session", id => SessionHost.Props(fresh => SessionActor.Props(id, outbox, media, cdr, sessionSettings, new FakeMediaAdapter(), freshStart: fresh)), settings, new SessionMessageExtractor(10));
+        Sessions = sharding.Start("session", id => SessionHost.Props(start => SessionActor.Props(id, outbox, media, cdr, sessionSettings, new FakeMediaAdapter(), start: start)), settings, new SessionMessageExtractor(10));
         Registrations = sharding.Start("registration", aor => RegistrationEntity.Props(aor), settings, new RegistrationMessageExtractor(10));
         MobileCalls = sharding.Start("mobile-calls", MobileCallsEntity.Props, settings, new MobileCallsMessageExtractor(10));
         var gatewaySettings = new GatewaySettings(
