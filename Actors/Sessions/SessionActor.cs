@@ -116,7 +116,9 @@ public sealed partial class SessionActor : ReceivePersistentActor, IWithTimers
     /// Once a media node holds the session's endpoints, commands go to that node (<see cref="MediaPlacement"/>):
     /// to the media actor that answered, or after a recovery to <paramref name="mediaManagerPath"/> on
     /// the node's address; without a path they go to <paramref name="mediaManager"/>.
-    /// <paramref name="start"/>: how the entity is started (<see cref="SessionHost"/>).
+    /// <paramref name="start"/>: how the entity is started (<see cref="SessionHost"/>). Only the first
+    /// instance built from these props starts <see cref="SessionStart.New"/>: one restarted by its
+    /// supervisor after a failure has rows in the journal, and recovers <see cref="SessionStart.WithoutSnapshot"/>.
     /// </summary>
     public static Props Props(
         string entityId,
@@ -126,8 +128,10 @@ public sealed partial class SessionActor : ReceivePersistentActor, IWithTimers
         SessionSettings? settings = null,
         ISessionMediaAdapter? mediaAdapter = null,
         string? mediaManagerPath = null,
-        SessionStart start = SessionStart.Recover) =>
-        Hosting.DirectProps.Of(() => new SessionActor(
+        SessionStart start = SessionStart.Recover)
+    {
+        var once = new StartOnce(start);
+        return Hosting.DirectProps.Of(() => new SessionActor(
             entityId,
             gatewayOutbox,
             mediaManager,
@@ -135,7 +139,8 @@ public sealed partial class SessionActor : ReceivePersistentActor, IWithTimers
             settings ?? SessionSettings.Default,
             mediaAdapter ?? new MediaProtocolAdapter(null),
             mediaManagerPath,
-            start));
+            once.Take()));
+    }
 
     private void OnOther(object message)
     {

@@ -2,6 +2,7 @@ using Akka.Actor;
 using Akka.TestKit;
 using CallCluster.Actors.Persistence;
 using CallCluster.Actors.Sessions;
+using CallCluster.Actors.Sessions.Media;
 using CallCluster.Actors.Tests.Sessions;
 using CallCluster.Actors.Tests.Support;
 using Xunit.Abstractions;
@@ -81,8 +82,25 @@ public sealed class NewSessionJournalTests : Akka.TestKit.Xunit2.TestKit
         Stop(host);
     }
 
+    [Fact]
+    public void A_new_session_restarted_after_a_failure_replays_its_journal()
+    {
+        var id = new SessionId("restarted-" + Guid.NewGuid().ToString("N"));
+        var host = Establish(id, stop: false);
+
+        // A failure inside the session: its supervisor restarts it from the same props. Only the
+        // first instance was new; the restarted one must read back what the first wrote.
+        EventFilter.Exception<InvalidOperationException>().ExpectOne(() => host.Tell(FailingAdapter.Fail.Instance));
+        host.Tell(new SessionQueries.GetSession(id));
+        var view = ExpectMsg<SessionView>();
+        Assert.Equal(SessionPhase.Established, view.Phase);
+        Assert.Equal(2, view.Legs.Count);
+        Assert.Equal(0, NewPersistenceIds.Get(Sys).Count);
+        Stop(host);
+    }
+
     /// <summary>A plain call with media bypassed started by its first INVITE (new), answered, then its host stopped.</summary>
-    private void Establish(SessionId id)
+    private IActorRef Establish(SessionId id, bool stop = true)
     {
         var host = StartHost(id, Invite(id, newSession: true));
         ExpectMsg<Accepted>();
@@ -90,12 +108,17 @@ public sealed class NewSessionJournalTests : Akka.TestKit.Xunit2.TestKit
         host.Tell(new AnswerReceived(id, callee, SessionScenario.Dialog(callee.Value), Answer));
         ExpectMsg<Accepted>();
         _gateway.ExpectMsg<AnswerInvite>();
-        Stop(host);
+        if (stop)
+        {
+            Stop(host);
+        }
+
+        return host;
     }
 
     private IActorRef StartHost(SessionId id, object first)
     {
-        var props = SessionHost.Props(start => SessionActor.Props(id.Value, _gateway.Ref, CreateTestProbe().Ref, CreateTestProbe().Ref, start: start));
+        var props = SessionHost.Props(start => SessionActor.Props(id.Value, _gateway.Ref, CreateTestProbe().Ref, CreateTestProbe().Ref, mediaAdapter: new FailingAdapter(), start: start));
         var parent = Sys.ActorOf(EntityParent.Props(props, _shard.Ref, first, TestActor));
         parent.Tell(EntityParent.GetEntity.Instance, TestActor);
         return ExpectMsg<IActorRef>();
@@ -106,6 +129,22 @@ public sealed class NewSessionJournalTests : Akka.TestKit.Xunit2.TestKit
         Watch(host);
         Sys.Stop(host);
         ExpectTerminated(host);
+    }
+
+    /// <summary>The node's media adapter, except that <see cref="Fail"/> throws inside the session.</summary>
+    private sealed class FailingAdapter : ISessionMediaAdapter
+    {
+        private readonly MediaProtocolAdapter _inner = new(null);
+
+        public object? ToMedia(IMediaEffect effect, SessionState state) => _inner.ToMedia(effect, state);
+
+        public ISessionCommand? FromMedia(object message, SessionState state, string mediaNode) =>
+            message is Fail ? throw new InvalidOperationException("failure injected by the test") : _inner.FromMedia(message, state, mediaNode);
+
+        public sealed record Fail
+        {
+            public static Fail Instance { get; } = new();
+        }
     }
 
     private static InboundInvite Invite(SessionId id, bool newSession) =>
