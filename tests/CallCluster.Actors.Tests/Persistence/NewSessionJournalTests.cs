@@ -19,8 +19,6 @@ namespace CallCluster.Actors.Tests.Persistence;
 /// </summary>
 public sealed class NewSessionJournalTests : Akka.TestKit.Xunit2.TestKit
 {
-    private const string Offer = "v=0\r\no=- 1 1 IN IP4 192.0.2.1\r\ns=-\r\nc=IN IP4 192.0.2.1\r\nt=0 0\r\nm=audio 4000 RTP/AVP 0 8\r\n";
-    private const string Answer = "v=0\r\no=- 2 1 IN IP4 192.0.2.2\r\ns=-\r\nc=IN IP4 192.0.2.2\r\nt=0 0\r\nm=audio 5000 RTP/AVP 0\r\n";
 
     private readonly TempFolder _folder;
     private readonly TestProbe _gateway;
@@ -55,11 +53,7 @@ public sealed class NewSessionJournalTests : Akka.TestKit.Xunit2.TestKit
         Establish(id);
         Assert.Equal(0, NewPersistenceIds.Get(Sys).Count);
 
-        var host = StartHost(id, new SessionQueries.GetSession(id));
-        var view = ExpectMsg<SessionView>();
-        Assert.Equal(SessionPhase.Established, view.Phase);
-        Assert.Equal(2, view.Legs.Count);
-        Stop(host);
+        Stop(ExpectRecoveredEstablished(id));
     }
 
     [Fact]
@@ -75,11 +69,7 @@ public sealed class NewSessionJournalTests : Akka.TestKit.Xunit2.TestKit
         Stop(mistaken);
         Assert.Equal(0, NewPersistenceIds.Get(Sys).Count);
 
-        var host = StartHost(id, new SessionQueries.GetSession(id));
-        var view = ExpectMsg<SessionView>();
-        Assert.Equal(SessionPhase.Established, view.Phase);
-        Assert.Equal(2, view.Legs.Count);
-        Stop(host);
+        Stop(ExpectRecoveredEstablished(id));
     }
 
     [Fact]
@@ -92,9 +82,7 @@ public sealed class NewSessionJournalTests : Akka.TestKit.Xunit2.TestKit
         // first instance was new; the restarted one must read back what the first wrote.
         EventFilter.Exception<InvalidOperationException>().ExpectOne(() => host.Tell(FailingAdapter.Fail.Instance));
         host.Tell(new SessionQueries.GetSession(id));
-        var view = ExpectMsg<SessionView>();
-        Assert.Equal(SessionPhase.Established, view.Phase);
-        Assert.Equal(2, view.Legs.Count);
+        ExpectEstablished();
         Assert.Equal(0, NewPersistenceIds.Get(Sys).Count);
         Stop(host);
     }
@@ -105,7 +93,7 @@ public sealed class NewSessionJournalTests : Akka.TestKit.Xunit2.TestKit
         var host = StartHost(id, Invite(id, newSession: true));
         ExpectMsg<Accepted>();
         var callee = _gateway.ExpectMsg<SendInvite>().LegId;
-        host.Tell(new AnswerReceived(id, callee, SessionScenario.Dialog(callee.Value), Answer));
+        host.Tell(new AnswerReceived(id, callee, SessionScenario.Dialog(callee.Value), SessionScenario.PlainAnswer));
         ExpectMsg<Accepted>();
         _gateway.ExpectMsg<AnswerInvite>();
         if (stop)
@@ -114,6 +102,22 @@ public sealed class NewSessionJournalTests : Akka.TestKit.Xunit2.TestKit
         }
 
         return host;
+    }
+
+    /// <summary>Starts the session again by a query (a usual recovery) and expects it established; returns its host.</summary>
+    private IActorRef ExpectRecoveredEstablished(SessionId id)
+    {
+        var host = StartHost(id, new SessionQueries.GetSession(id));
+        ExpectEstablished();
+        return host;
+    }
+
+    /// <summary>The answer to a session query: the established plain call, both legs.</summary>
+    private void ExpectEstablished()
+    {
+        var view = ExpectMsg<SessionView>();
+        Assert.Equal(SessionPhase.Established, view.Phase);
+        Assert.Equal(2, view.Legs.Count);
     }
 
     private IActorRef StartHost(SessionId id, object first)
@@ -148,5 +152,5 @@ public sealed class NewSessionJournalTests : Akka.TestKit.Xunit2.TestKit
     }
 
     private static InboundInvite Invite(SessionId id, bool newSession) =>
-        new(id, new LegId("a"), SessionKind.Plain, SessionScenario.Mobile, SessionScenario.RemoteParty, LegRole.Callee, SessionScenario.Dialog("a"), Offer, AnchorMedia: false, NewSession: newSession);
+        new(id, new LegId("a"), SessionKind.Plain, SessionScenario.Mobile, SessionScenario.RemoteParty, LegRole.Callee, SessionScenario.Dialog("a"), SessionScenario.PlainOffer, AnchorMedia: false, NewSession: newSession);
 }

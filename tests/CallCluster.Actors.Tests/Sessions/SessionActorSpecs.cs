@@ -5,6 +5,7 @@ using Akka.TestKit;
 using CallCluster.Actors.Cdr;
 using CallCluster.Actors.MediaProtocol;
 using CallCluster.Actors.Sessions;
+using CallCluster.Actors.Tests.Support;
 using Xunit.Abstractions;
 using static CallCluster.Actors.Sessions.SessionCommands;
 using static CallCluster.Actors.Sessions.SessionEffects;
@@ -14,20 +15,6 @@ namespace CallCluster.Actors.Tests.Sessions;
 
 public sealed class SessionActorSpecs : Akka.TestKit.Xunit2.TestKit
 {
-    private const string Config = """
-        akka.loglevel = WARNING
-        akka.persistence.journal.plugin = "akka.persistence.journal.test"
-        akka.persistence.journal.auto-start-journals = ["akka.persistence.journal.test"]
-        akka.persistence.journal.test.class = "Akka.Persistence.TestKit.TestJournal, Akka.Persistence.TestKit"
-        akka.persistence.journal.test.plugin-dispatcher = "akka.actor.default-dispatcher"
-        akka.persistence.snapshot-store.plugin = "akka.persistence.snapshot-store.test"
-        akka.persistence.snapshot-store.auto-start-snapshot-stores = ["akka.persistence.snapshot-store.test"]
-        akka.persistence.snapshot-store.test.class = "Akka.Persistence.TestKit.TestSnapshotStore, Akka.Persistence.TestKit"
-        akka.persistence.snapshot-store.test.plugin-dispatcher = "akka.actor.default-dispatcher"
-        """;
-
-    private const string Offer = "v=0\r\no=- 1 1 IN IP4 192.0.2.1\r\ns=-\r\nc=IN IP4 192.0.2.1\r\nt=0 0\r\nm=audio 4000 RTP/AVP 0 8\r\n";
-    private const string Answer = "v=0\r\no=- 2 1 IN IP4 192.0.2.2\r\ns=-\r\nc=IN IP4 192.0.2.2\r\nt=0 0\r\nm=audio 5000 RTP/AVP 0\r\n";
 
     private readonly TestProbe _gateway;
     private readonly TestProbe _media;
@@ -35,7 +22,7 @@ public sealed class SessionActorSpecs : Akka.TestKit.Xunit2.TestKit
     private readonly TestProbe _shard;
 
     public SessionActorSpecs(ITestOutputHelper output)
-        : base(Config, output: output)
+        : base(TestConfigs.PersistenceTestKit, output: output)
     {
         _gateway = CreateTestProbe("gateway");
         _media = CreateTestProbe("media");
@@ -68,7 +55,7 @@ public sealed class SessionActorSpecs : Akka.TestKit.Xunit2.TestKit
     private LegId EstablishPlainCall(IActorRef entity, SessionId id)
     {
         var dialog = SessionScenario.Dialog("a");
-        entity.Tell(new InboundInvite(id, new LegId("a"), SessionKind.Plain, SessionScenario.Mobile, SessionScenario.RemoteParty, LegRole.Callee, dialog, Offer));
+        entity.Tell(new InboundInvite(id, new LegId("a"), SessionKind.Plain, SessionScenario.Mobile, SessionScenario.RemoteParty, LegRole.Callee, dialog, SessionScenario.PlainOffer));
         ExpectMsg<Accepted>();
         var allocA = _media.ExpectMsg<AllocateEndpoint>();
         var allocB = _media.ExpectMsg<AllocateEndpoint>();
@@ -80,7 +67,7 @@ public sealed class SessionActorSpecs : Akka.TestKit.Xunit2.TestKit
         Assert.Contains("m=audio 30002 RTP/AVP", invite.Sdp);
         var callee = invite.LegId;
 
-        entity.Tell(new AnswerReceived(id, callee, SessionScenario.Dialog(callee.Value), Answer));
+        entity.Tell(new AnswerReceived(id, callee, SessionScenario.Dialog(callee.Value), SessionScenario.PlainAnswer));
         ExpectMsg<Accepted>();
         var answer = _gateway.ExpectMsg<AnswerInvite>();
         Assert.Equal(new LegId("a"), answer.LegId);
@@ -265,7 +252,7 @@ public sealed class SessionActorSpecs : Akka.TestKit.Xunit2.TestKit
         var id = new SessionId("odd-legs");
         var entity = StartEntity(id.Value, Settings());
         var leg = new LegId("a84b4c76e66710@pc33.atlanta.com/1;tag=x y%");
-        entity.Tell(new InboundInvite(id, leg, SessionKind.Plain, SessionScenario.Mobile, SessionScenario.RemoteParty, LegRole.Callee, SessionScenario.Dialog("odd"), Offer));
+        entity.Tell(new InboundInvite(id, leg, SessionKind.Plain, SessionScenario.Mobile, SessionScenario.RemoteParty, LegRole.Callee, SessionScenario.Dialog("odd"), SessionScenario.PlainOffer));
         ExpectMsg<Accepted>();
         Assert.Equal(leg.Value, _media.ExpectMsg<AllocateEndpoint>().LegId);
         entity.Tell(new SessionQueries.GetSession(id));

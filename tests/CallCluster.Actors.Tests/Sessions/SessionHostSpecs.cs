@@ -4,6 +4,7 @@ using Akka.Persistence;
 using Akka.Persistence.TestKit;
 using Akka.TestKit;
 using CallCluster.Actors.Sessions;
+using CallCluster.Actors.Tests.Support;
 using Xunit.Abstractions;
 using static CallCluster.Actors.Sessions.SessionCommands;
 using static CallCluster.Actors.Sessions.SessionEffects;
@@ -17,20 +18,6 @@ namespace CallCluster.Actors.Tests.Sessions;
 /// </summary>
 public sealed class SessionHostSpecs : Akka.TestKit.Xunit2.TestKit
 {
-    private const string Config = """
-        akka.loglevel = WARNING
-        akka.persistence.journal.plugin = "akka.persistence.journal.test"
-        akka.persistence.journal.auto-start-journals = ["akka.persistence.journal.test"]
-        akka.persistence.journal.test.class = "Akka.Persistence.TestKit.TestJournal, Akka.Persistence.TestKit"
-        akka.persistence.journal.test.plugin-dispatcher = "akka.actor.default-dispatcher"
-        akka.persistence.snapshot-store.plugin = "akka.persistence.snapshot-store.test"
-        akka.persistence.snapshot-store.auto-start-snapshot-stores = ["akka.persistence.snapshot-store.test"]
-        akka.persistence.snapshot-store.test.class = "Akka.Persistence.TestKit.TestSnapshotStore, Akka.Persistence.TestKit"
-        akka.persistence.snapshot-store.test.plugin-dispatcher = "akka.actor.default-dispatcher"
-        """;
-
-    private const string Offer = "v=0\r\no=- 1 1 IN IP4 192.0.2.1\r\ns=-\r\nc=IN IP4 192.0.2.1\r\nt=0 0\r\nm=audio 4000 RTP/AVP 0 8\r\n";
-    private const string Answer = "v=0\r\no=- 2 1 IN IP4 192.0.2.2\r\ns=-\r\nc=IN IP4 192.0.2.2\r\nt=0 0\r\nm=audio 5000 RTP/AVP 0\r\n";
 
     private readonly TestProbe _gateway;
     private readonly TestProbe _media;
@@ -39,7 +26,7 @@ public sealed class SessionHostSpecs : Akka.TestKit.Xunit2.TestKit
     private readonly LoadCounter _loads = new();
 
     public SessionHostSpecs(ITestOutputHelper output)
-        : base(Config, output: output)
+        : base(TestConfigs.PersistenceTestKit, output: output)
     {
         _gateway = CreateTestProbe("gateway");
         _media = CreateTestProbe("media");
@@ -124,7 +111,7 @@ public sealed class SessionHostSpecs : Akka.TestKit.Xunit2.TestKit
         var host = StartHost(id, Invite(id));
         ExpectMsg<Accepted>();
         var callee = _gateway.ExpectMsg<SendInvite>().LegId;
-        host.Tell(new AnswerReceived(id, callee, SessionScenario.Dialog(callee.Value), Answer));
+        host.Tell(new AnswerReceived(id, callee, SessionScenario.Dialog(callee.Value), SessionScenario.PlainAnswer));
         ExpectMsg<Accepted>();
         _gateway.ExpectMsg<AnswerInvite>();
         var store = Akka.Persistence.Persistence.Instance.Apply(Sys).SnapshotStoreFor(null);
@@ -140,7 +127,7 @@ public sealed class SessionHostSpecs : Akka.TestKit.Xunit2.TestKit
     }
 
     private static InboundInvite Invite(SessionId id) =>
-        new(id, new LegId("a"), SessionKind.Plain, SessionScenario.Mobile, SessionScenario.RemoteParty, LegRole.Callee, SessionScenario.Dialog("a"), Offer, AnchorMedia: false);
+        new(id, new LegId("a"), SessionKind.Plain, SessionScenario.Mobile, SessionScenario.RemoteParty, LegRole.Callee, SessionScenario.Dialog("a"), SessionScenario.PlainOffer, AnchorMedia: false);
 
     private async Task CountLoads()
     {

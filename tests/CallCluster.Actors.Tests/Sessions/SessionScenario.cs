@@ -7,6 +7,10 @@ namespace CallCluster.Actors.Tests.Sessions;
 /// <summary>Drives a <see cref="SessionState"/> through commands and checks replay after every step.</summary>
 internal sealed class SessionScenario
 {
+    /// <summary>A plain call's audio offer (PCMU, PCMA) and answer (PCMU).</summary>
+    public const string PlainOffer = "v=0\r\no=- 1 1 IN IP4 192.0.2.1\r\ns=-\r\nc=IN IP4 192.0.2.1\r\nt=0 0\r\nm=audio 4000 RTP/AVP 0 8\r\n";
+    public const string PlainAnswer = "v=0\r\no=- 2 1 IN IP4 192.0.2.2\r\ns=-\r\nc=IN IP4 192.0.2.2\r\nt=0 0\r\nm=audio 5000 RTP/AVP 0\r\n";
+
     public static readonly Party Mobile = new("sip:alice@home.test");
     public static readonly Party Tv = new("sip:tv@home.test");
     public static readonly Party RemoteParty = new("sip:bob@far.test");

@@ -25,6 +25,19 @@ public static class TestConfigs
         akka.persistence.snapshot-store.plugin = "akka.persistence.snapshot-store.inmem"
         """;
 
+    /// <summary>Akka.Persistence.TestKit's journal and snapshot store (interceptable reads and writes), warnings only.</summary>
+    public const string PersistenceTestKit = """
+        akka.loglevel = WARNING
+        akka.persistence.journal.plugin = "akka.persistence.journal.test"
+        akka.persistence.journal.auto-start-journals = ["akka.persistence.journal.test"]
+        akka.persistence.journal.test.class = "Akka.Persistence.TestKit.TestJournal, Akka.Persistence.TestKit"
+        akka.persistence.journal.test.plugin-dispatcher = "akka.actor.default-dispatcher"
+        akka.persistence.snapshot-store.plugin = "akka.persistence.snapshot-store.test"
+        akka.persistence.snapshot-store.auto-start-snapshot-stores = ["akka.persistence.snapshot-store.test"]
+        akka.persistence.snapshot-store.test.class = "Akka.Persistence.TestKit.TestSnapshotStore, Akka.Persistence.TestKit"
+        akka.persistence.snapshot-store.test.plugin-dispatcher = "akka.actor.default-dispatcher"
+        """;
+
     public const string VirtualScheduler = """
         akka.scheduler.implementation = "Akka.TestKit.TestScheduler, Akka.TestKit"
         """;
