@@ -103,6 +103,10 @@ public static class CallClusterConfig
                   read-isolation-level = {{readIsolation}}
                   prefer-parameters-on-multirow-insert = true
                   tagtable-asqueryable-insert-mode = parameterized
+                  callcluster {
+                    batch-writer = {{(persistence.BatchWriter ? "on" : "off")}}
+                    sqlite-pragmas = {{Quote(sqlite ? Persistence.JournalConnections.SqliteConnectionPragmas(persistence.SqliteSynchronous) : "")}}
+                  }
                 }
               }
               snapshot-store {

@@ -16,6 +16,13 @@ public sealed record PersistenceSettings
     /// <summary>SQLite only: <c>normal</c> (default; no fsync per commit under write-ahead logging) or <c>full</c> (fsync every commit).</summary>
     public SqliteSynchronous SqliteSynchronous { get; init; } = SqliteSynchronous.Normal;
 
+    /// <summary>
+    /// True (default): the journal writes untagged events through its batch writer (all queued
+    /// writes in one transaction, statement prepared once); false: through Akka.Persistence.Sql's own
+    /// write path. Both write the same rows.
+    /// </summary>
+    public bool BatchWriter { get; init; } = true;
+
     public bool IsSqlite => string.Equals(Provider, Sqlite, StringComparison.OrdinalIgnoreCase);
 
     public bool IsPostgres => string.Equals(Provider, Postgres, StringComparison.OrdinalIgnoreCase);

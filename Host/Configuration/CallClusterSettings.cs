@@ -33,8 +33,8 @@ public sealed record SipSection(IReadOnlyList<SipListenAddress> Listen, string D
 /// <summary>`Http:Listen`: one absolute http URL with an explicit port.</summary>
 public sealed record HttpSection(Uri Listen);
 
-/// <summary>`Persistence:*`: Provider is "sqlite" or "postgres"; SqliteSynchronous "normal" (default) or "full".</summary>
-public sealed record PersistenceSection(string Provider, string ConnectionString, SqliteSynchronous SqliteSynchronous = SqliteSynchronous.Normal);
+/// <summary>`Persistence:*`: Provider is "sqlite" or "postgres"; SqliteSynchronous "normal" (default) or "full"; BatchWriter true (default) or false.</summary>
+public sealed record PersistenceSection(string Provider, string ConnectionString, SqliteSynchronous SqliteSynchronous = SqliteSynchronous.Normal, bool BatchWriter = true);
 
 /// <summary>`Cluster:*`: seeds are akka.tcp://callcluster@host:port addresses.</summary>
 /// <remarks>

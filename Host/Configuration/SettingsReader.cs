@@ -111,7 +111,8 @@ public static partial class SettingsReader
             }
         }
         var synchronous = SettingParsers.OneOf("Persistence:SqliteSynchronous", SettingValues.Scalar(configuration, "Persistence:SqliteSynchronous") ?? "normal", "normal", "full");
-        return new PersistenceSection(provider, connection, synchronous == "full" ? SqliteSynchronous.Full : SqliteSynchronous.Normal);
+        var batchWriter = SettingParsers.Boolean("Persistence:BatchWriter", SettingValues.Scalar(configuration, "Persistence:BatchWriter") ?? "true");
+        return new PersistenceSection(provider, connection, synchronous == "full" ? SqliteSynchronous.Full : SqliteSynchronous.Normal, batchWriter);
     }
 
     private static ClusterSection ReadCluster(IConfiguration configuration)

@@ -35,6 +35,7 @@ public static class NodeSettingsMapping
                 ? ConnectionStrings.NormalizeSqlite(settings.Persistence.ConnectionString)
                 : settings.Persistence.ConnectionString,
             SqliteSynchronous = settings.Persistence.SqliteSynchronous,
+            BatchWriter = settings.Persistence.BatchWriter,
         },
     };
 }

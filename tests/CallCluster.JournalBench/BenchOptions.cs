@@ -37,6 +37,9 @@ public sealed record BenchOptions
 
     public int? BufferSize { get; init; }
 
+    /// <summary><c>batch</c> (the node's batch writer) or <c>plugin</c> (Akka.Persistence.Sql's own write path); null keeps the node's.</summary>
+    public string? Writer { get; init; }
+
     /// <summary>Label printed with every line (for example the batching variant).</summary>
     public string Label { get; init; } = "node";
 
@@ -68,6 +71,7 @@ public sealed record BenchOptions
                 "round-trip" => o with { RoundTripMaxBatchSize = Int(value) },
                 "parallelism" => o with { Parallelism = Int(value) },
                 "buffer-size" => o with { BufferSize = Int(value) },
+                "writer" => o with { Writer = value is "batch" or "plugin" ? value : throw new ArgumentException($"writer must be batch or plugin, got '{value}'") },
                 "label" => o with { Label = value },
                 _ => throw new ArgumentException($"unknown option '{key}'"),
             };

@@ -39,6 +39,11 @@ public static class BenchSystem
         Append(overrides, "db-round-trip-max-batch-size", o.RoundTripMaxBatchSize);
         Append(overrides, "parallelism", o.Parallelism);
         Append(overrides, "buffer-size", o.BufferSize);
+        if (o.Writer is not null)
+        {
+            overrides.AppendLine(o.Writer == "batch" ? "callcluster.batch-writer = on" : "callcluster.batch-writer = off");
+        }
+
         overrides.AppendLine("}");
         overrides.AppendLine("""
             akka.loglevel = WARNING
@@ -67,7 +72,7 @@ public static class BenchSystem
     {
         var j = config.GetConfig("akka.persistence.journal.sql");
         return string.Create(CultureInfo.InvariantCulture,
-            $"batch-size={j.GetInt("batch-size")} round-trip={j.GetInt("db-round-trip-max-batch-size")} parallelism={j.GetInt("parallelism")} buffer-size={j.GetInt("buffer-size")}");
+            $"batch-size={j.GetInt("batch-size")} round-trip={j.GetInt("db-round-trip-max-batch-size")} parallelism={j.GetInt("parallelism")} buffer-size={j.GetInt("buffer-size")} batch-writer={j.GetBoolean("callcluster.batch-writer")}");
     }
 
     /// <summary>Rows in the journal table (0 before it exists).</summary>

@@ -36,6 +36,22 @@ public sealed class CallClusterConfigTests
     }
 
     [Fact]
+    public void The_journal_s_batch_writer_is_on_by_default_with_the_sqlite_connection_pragmas_and_can_be_turned_off()
+    {
+        var sqlite = CallClusterConfig.Build(new NodeSettings { Persistence = new PersistenceSettings { SqliteSynchronous = SqliteSynchronous.Full } });
+        Assert.True(sqlite.GetBoolean("akka.persistence.journal.sql.callcluster.batch-writer"));
+        Assert.Equal("PRAGMA synchronous=FULL; PRAGMA busy_timeout=10000;", sqlite.GetString("akka.persistence.journal.sql.callcluster.sqlite-pragmas"));
+        Assert.Equal(CallClusterConfig.JournalClass, sqlite.GetString("akka.persistence.journal.sql.class"));
+
+        var off = CallClusterConfig.Build(new NodeSettings
+        {
+            Persistence = new PersistenceSettings { Provider = "postgres", ConnectionString = "Host=db", BatchWriter = false },
+        });
+        Assert.False(off.GetBoolean("akka.persistence.journal.sql.callcluster.batch-writer"));
+        Assert.Equal("", off.GetString("akka.persistence.journal.sql.callcluster.sqlite-pragmas"));
+    }
+
+    [Fact]
     public void Cluster_settings_are_the_fast_failover_ones()
     {
         var config = CallClusterConfig.Build(new NodeSettings());

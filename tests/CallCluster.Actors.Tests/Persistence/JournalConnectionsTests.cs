@@ -29,7 +29,7 @@ public sealed class JournalConnectionsTests : IDisposable
     {
         var persistence = new PersistenceSettings { ConnectionString = _folder.SqliteConnectionString(), SqliteSynchronous = mode };
         var connectionString = ConnectionStrings.NormalizeSqlite(persistence.ConnectionString);
-        var config = TestConfigs.Sqlite(persistence.ConnectionString);
+        var config = TestConfigs.Sqlite(persistence);
         SqliteConnection.ClearAllPools(); // only the journal's own connections in the pool from here
         var setup = BootstrapSetup.Create().WithConfig(config).And(JournalConnections.Setup(persistence));
         var system = ActorSystem.Create("callcluster", setup);

@@ -5,6 +5,7 @@ using CallCluster.Actors.Health;
 using CallCluster.Actors.Hosting;
 using CallCluster.Actors.Persistence;
 using CallCluster.Actors.Registration;
+using CallCluster.Actors.Sessions;
 using CallCluster.Actors.Tests.Support;
 using static CallCluster.Actors.Registration.RegistrationCommands;
 using static CallCluster.Actors.Registration.RegistrationReplies;
@@ -56,6 +57,54 @@ public sealed class PostgresProfileTests(PostgresProfileTests.Server server) : I
             var entity = second.ActorOf(RegistrationEntity.Props(aor));
             var bindings = Assert.IsType<Bindings>(await entity.Ask<IRegistrationReply>(new GetBindings(aor), Timeout));
             Assert.Equal("sip:carol@127.0.0.1:5080", Assert.Single(bindings.Contacts).Uri);
+        }
+        finally
+        {
+            await second.Terminate().WaitAsync(Timeout);
+        }
+    }
+
+    [Fact]
+    public async Task The_batch_writer_stores_concurrent_writes_the_plugin_replays_and_a_repeated_row_fails_alone()
+    {
+        var config = ConfigurationFactory.ParseString(TestConfigs.SerializerBinding + "\n" + CallClusterConfig.PersistenceHocon(Settings))
+            .WithFallback(Akka.Persistence.Sql.SqlPersistence.DefaultConfiguration);
+        var ids = Enumerable.Range(0, 60).Select(i => $"pg-log-{i}").ToList();
+        static object[] Events(string id) => [new SessionEvents.SessionCreated(new SessionId(id), SessionKind.Plain, new Party($"sip:{id}@example.org"), false, DateTimeOffset.UnixEpoch), new SessionEvents.SessionPhaseChanged(new SessionId(id), SessionPhase.Established, DateTimeOffset.UnixEpoch)];
+
+        var first = ActorSystem.Create("callcluster", config);
+        try
+        {
+            await Task.WhenAll(ids.Select(id => first.ActorOf(EventLog.Props(id)).Ask<EventLog.Stored>(new EventLog.Store(Events(id)), Timeout)));
+        }
+        finally
+        {
+            await first.Terminate().WaitAsync(Timeout);
+        }
+
+        var sql = JournalInsertSql.FromPluginConfig(config.GetConfig("akka.persistence.journal.sql"));
+        await using (var dataSource = Npgsql.NpgsqlDataSource.Create(server.Postgres.ConnectionString))
+        await using (var writer = new JournalBatchWriter(() => new PostgresJournalRowStore(dataSource, sql, "w"), lanes: 2, maxRows: 100, capacity: 100))
+        {
+            static JournalRowToWrite Row(string id, long seq) => new(id, seq, 1, [1, 2], "x", 4711);
+            var others = Enumerable.Range(0, 30).Select(i => writer.WriteAsync($"pg-raw-{i}", [Row($"pg-raw-{i}", 1), Row($"pg-raw-{i}", 2)])).ToList();
+            var repeated = writer.WriteAsync(ids[0], [Row(ids[0], 2)]);
+            await Task.WhenAll(others).WaitAsync(Timeout);
+            var refused = await Assert.ThrowsAsync<Npgsql.PostgresException>(() => repeated.WaitAsync(Timeout));
+            Assert.Equal("23505", refused.SqlState); // unique_violation
+
+            await using var count = dataSource.CreateCommand("SELECT count(*) FROM journal WHERE persistence_id LIKE 'pg-raw-%'");
+            Assert.Equal(60L, await count.ExecuteScalarAsync());
+        }
+
+        var second = ActorSystem.Create("callcluster", config);
+        try
+        {
+            foreach (var id in ids)
+            {
+                var events = await second.ActorOf(EventLog.Props(id)).Ask<EventLog.Events>(EventLog.GetEvents.Instance, Timeout);
+                Assert.Equal(Events(id), events.All);
+            }
         }
         finally
         {

@@ -46,9 +46,12 @@ public static class TestConfigs
         SerializerBinding + "\n" + InMemoryPersistence + (virtualTime ? "\n" + VirtualScheduler : ""));
 
     /// <summary>Production journal settings on a SQLite file, no cluster.</summary>
-    public static Config Sqlite(string connectionString)
+    public static Config Sqlite(string connectionString) =>
+        Sqlite(new PersistenceSettings { Provider = PersistenceSettings.Sqlite, ConnectionString = connectionString });
+
+    /// <summary>Production journal settings for <paramref name="persistence"/> (a SQLite file), no cluster.</summary>
+    public static Config Sqlite(PersistenceSettings persistence)
     {
-        var persistence = new PersistenceSettings { Provider = PersistenceSettings.Sqlite, ConnectionString = connectionString };
         new CallCluster.Actors.Persistence.Database(persistence).Prepare();
         return ConfigurationFactory.ParseString(SerializerBinding + "\n" + CallClusterConfig.PersistenceHocon(persistence))
             .WithFallback(Akka.Persistence.Sql.SqlPersistence.DefaultConfiguration);

@@ -34,6 +34,7 @@ public sealed class SettingsValidationTests
     [InlineData("--Persistence:ConnectionString=Cache=Shared", "Persistence:ConnectionString: the SQLite connection string has no Data Source")]
     [InlineData("--Persistence:Provider=postgres", "Persistence:ConnectionString: a PostgreSQL connection string (Host=...;Port=...;Username=...;Password=...;Database=...) is required when Persistence:Provider is postgres")]
     [InlineData("--Persistence:SqliteSynchronous=off", "Persistence:SqliteSynchronous: 'off' is not one of normal, full")]
+    [InlineData("--Persistence:BatchWriter=sometimes", "Persistence:BatchWriter: 'sometimes' is not true or false")]
     [InlineData("--Cluster:Hostname=under_score!", "Cluster:Hostname: 'under_score!' is not a host name or IP address")]
     [InlineData("--Cluster:Port=-1", "Cluster:Port: '-1' is not a port number (0 to 65535)")]
     [InlineData("--Cluster:Port=65536", "Cluster:Port: '65536' is not a port number (0 to 65535)")]
@@ -81,6 +82,7 @@ public sealed class SettingsValidationTests
             "--Persistence:Provider=postgres", "--Persistence:ConnectionString=Host=127.0.0.1;Port=5433;Username=cc;Database=cc",
             "--Logging:Format=JSON", "--Node:Roles=Session", "--Cluster:DownCrashedNodes=False", "--Cluster:ExactStableAfter=false", "--Media:MixerRealtimePriority=20", "--Media:DeadMediaSeconds=12",
             "--Media:DrainSeconds=0", "--Cluster:HeartbeatPauseMs=1000", "--Cluster:StableAfterMs=800", "--Persistence:SqliteSynchronous=FULL",
+            "--Persistence:BatchWriter=false",
         ]));
 
         Assert.Equal(["udp:[::1]:5070", "tcp:0.0.0.0:5070"], settings.Sip.Listen.Select(l => l.ToString()));
@@ -96,6 +98,7 @@ public sealed class SettingsValidationTests
         Assert.Equal(("0.0.0.0", "203.0.113.7"), (settings.Media.BindAddress, settings.Media.AdvertisedAddress));
         Assert.Equal("postgres", settings.Persistence.Provider);
         Assert.Equal(SqliteSynchronous.Full, settings.ToNodeSettings().Persistence.SqliteSynchronous);
+        Assert.False(settings.ToNodeSettings().Persistence.BatchWriter);
         Assert.Equal("json", settings.Logging.Format);
         Assert.Equal(["session"], settings.Node.Roles);
     }
