@@ -83,28 +83,27 @@ public sealed class CallClusterJournal : SqlWriteJournal
             return base.WriteMessagesAsync(writes, cancellationToken);
         }
 
+        // All rows of the request in one transaction, as the plugin writes them: an atomic write
+        // is never split, and a failed request stores none of its writes.
         var persistenceId = writes[0].PersistenceId;
-        var stored = new List<Task>(writes.Count);
+        var rows = new List<JournalRowToWrite>();
         var rejections = new Exception[writes.Count];
         var rejected = false;
         for (var i = 0; i < writes.Count; i++)
         {
-            JournalRowToWrite[] rows;
             try
             {
-                rows = _rows.Serialize(writes[i]);
+                rows.AddRange(_rows.Serialize(writes[i]));
             }
             catch (Exception e)
             {
                 // As the plugin does: an event that cannot be serialized is rejected, the others are written.
                 rejections[i] = e;
                 rejected = true;
-                continue;
             }
-
-            stored.Add(_writer.WriteAsync(writes[i].PersistenceId, rows));
         }
 
+        var stored = rows.Count == 0 ? Task.CompletedTask : _writer.WriteAsync(persistenceId, [.. rows]);
         var done = Completed(stored, rejected ? rejections.ToImmutableList() : null);
         _inFlight[persistenceId] = done;
         var self = Self;
@@ -145,13 +144,9 @@ public sealed class CallClusterJournal : SqlWriteJournal
         }
     }
 
-    private static async Task<IImmutableList<Exception>> Completed(List<Task> stored, ImmutableList<Exception>? rejections)
+    private static async Task<IImmutableList<Exception>> Completed(Task stored, ImmutableList<Exception>? rejections)
     {
-        foreach (var task in stored)
-        {
-            await task.ConfigureAwait(false);
-        }
-
+        await stored.ConfigureAwait(false);
         return rejections!;
     }
 

@@ -31,6 +31,17 @@ public sealed class EventLog : ReceivePersistentActor
                 }
             });
         });
+        Command<StoreEach>(store =>
+        {
+            _requester = Sender;
+            // Deliberately one atomic write per event: the journal gets them as one request.
+#pragma warning disable AK1006
+            foreach (var e in store.Events)
+            {
+                Persist(e, _events.Add);
+            }
+#pragma warning restore AK1006
+        });
         Command<GetEvents>(_ => Sender.Tell(new Events([.. _events], LastSequenceNr)));
     }
 
@@ -45,6 +56,9 @@ public sealed class EventLog : ReceivePersistentActor
 
     /// <summary>Persist these in one write; <see cref="Stored"/> when the last is.</summary>
     public sealed record Store(IReadOnlyList<object> Events);
+
+    /// <summary>Persist each of these as its own atomic write (all in one journal request); nothing is replied.</summary>
+    public sealed record StoreEach(IReadOnlyList<object> Events);
 
     public sealed record Stored(long SequenceNr);
 
