@@ -36,6 +36,7 @@ public sealed class SipUdpTransport : IAsyncDisposable
         try
         {
             if (options.ReusePort) SipReusePort.Apply(socket);
+            socket.ReceiveBufferSize = options.UdpReceiveBufferBytes;
             socket.Bind(endPoint);
         }
         catch
@@ -45,6 +46,9 @@ public sealed class SipUdpTransport : IAsyncDisposable
         }
         return new SipUdpTransport(socket, sink, options);
     }
+
+    /// <summary>The socket's receive buffer as the kernel reports it (Linux: twice the size granted, for its bookkeeping).</summary>
+    public int ReceiveBufferBytes => _socket.ReceiveBufferSize;
 
     /// <summary>The bound address and port.</summary>
     public IPEndPoint LocalEndPoint { get; }

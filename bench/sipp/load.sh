@@ -10,6 +10,7 @@
 # env:   CALLCLUSTER_DLL (default Host/bin/Release, else Debug), KAMAILIO_CFG, BASE_PORT (default 26000),
 #        KEEP=1 (keep the SIPp logs), SYSTEMS ("callcluster kamailio"), WARMUP_CALLS (200 unmeasured calls first; 0 for none),
 #        WARMUP_RATE (calls per second of the warm-up, default 20),
+#        SIPP_BUFFER (SIPp's socket buffers, -buff_size, default 4194304),
 #        TRUNK_MEDIA (anchor: RTP anchored on the node's media role, the default; bypass: SDP relayed as Kamailio does)
 # Each line also gives the CPU the system under test used during the measured run per answered call
 # (user + system time of its processes from /proc, clock ticks at 100 Hz).
@@ -23,6 +24,9 @@ fi
 kcfg=${KAMAILIO_CFG:-/work/shared/bench/kamailio-proxy.cfg}
 base=${BASE_PORT:-26000}; systems=${SYSTEMS:-callcluster kamailio}; warmup=${WARMUP_CALLS:-200}; warmup_rate=${WARMUP_RATE:-20}
 trunk_media=${TRUNK_MEDIA:-anchor}
+# SIPp's sockets get 4 MiB buffers (its default, 64 KiB, drops datagrams at a few hundred calls/s on
+# a busy machine; the same for both systems)
+sipp_buffer=${SIPP_BUFFER:-4194304}
 command -v sipp >/dev/null || { echo "sipp is not installed (Debian sip-tester)" >&2; exit 2; }
 dir=$(mktemp -d); pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null; wait "$p" 2>/dev/null; done; if [ -n "${KEEP:-}" ]; then echo "kept $dir" >&2; else rm -rf "$dir"; fi; }
@@ -41,15 +45,15 @@ cpu_ticks() {
 run_load() {
   local label=$1 target=$2 uas_ip=$3 uas_port=$4 sut=$5 out="$dir/$1"
   mkdir -p "$out"
-  (cd "$out" && exec sipp -sn uas -i "$uas_ip" -p "$uas_port" -nostdin >uas.out 2>&1) & local uas=$!
+  (cd "$out" && exec sipp -sn uas -i "$uas_ip" -p "$uas_port" -buff_size "$sipp_buffer" -nostdin >uas.out 2>&1) & local uas=$!
   pids+=("$uas"); sleep 0.5
   if [ "$warmup" -gt 0 ]; then  # not measured: lets the JIT and connection pools warm up
     (mkdir -p "$out/warmup" && cd "$out/warmup" && timeout $((warmup / warmup_rate + 60)) sipp -sf "$here/uac-dialog.xml" "$target" -s +441234 -i 127.0.0.3 \
-      -p $((base + 3)) -r "$warmup_rate" -m "$warmup" -d 100 -nostdin -timeout $((warmup / warmup_rate + 50)) >/dev/null 2>&1)
+      -p $((base + 3)) -buff_size "$sipp_buffer" -r "$warmup_rate" -m "$warmup" -d 100 -nostdin -timeout $((warmup / warmup_rate + 50)) >/dev/null 2>&1)
   fi
   local cpu0; cpu0=$(cpu_ticks "$sut")
   (cd "$out" && timeout $((secs + 60)) sipp -sf "$here/uac-dialog.xml" "$target" -s +441234 -i 127.0.0.3 -p $((base + 3)) \
-    -r "$rate" -m $((rate * secs)) -l $((rate * 3)) -d 500 -nostdin -timeout $((secs + 40)) -timeout_error \
+    -buff_size "$sipp_buffer" -r "$rate" -m $((rate * secs)) -l $((rate * 3)) -d 500 -nostdin -timeout $((secs + 40)) -timeout_error \
     -trace_stat -fd 1 -trace_rtt -rtt_freq 100 >uac.out 2>&1)
   local rc=$? cpu1; cpu1=$(cpu_ticks "$sut")
   kill "$uas" 2>/dev/null; wait "$uas" 2>/dev/null

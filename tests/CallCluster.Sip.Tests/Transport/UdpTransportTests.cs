@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using System.Threading.Channels;
 using CallCluster.Sip.Transport;
 using static CallCluster.Sip.Tests.Transport.FramingData;
 
@@ -35,6 +36,34 @@ public sealed class UdpTransportTests
     }
 
     [Fact]
+    public async Task A_burst_that_arrives_while_nothing_is_read_waits_in_the_socket_and_none_is_lost()
+    {
+        // The node stops reading (its inbound queue of one is full) while a burst of 600 datagrams
+        // arrives: about 0.7 MB of kernel memory, over three times Linux's default buffer.
+        var inbound = Channel.CreateBounded<SipInboundPacket>(1);
+        var options = new SipTransportOptions { UdpReceiveBufferBytes = 2 * 1024 * 1024 };
+        await using var transport = SipUdpTransport.Start(new IPEndPoint(IPAddress.Loopback, 0), inbound.Writer, options);
+
+        using var client = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+        client.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        const int burst = 600;
+        for (var i = 0; i < burst; i++)
+        {
+            await client.SendToAsync(Ascii($"OPTIONS sip:burst@example.com SIP/2.0\r\nCSeq: {i} OPTIONS\r\nContent-Length: 0\r\n\r\n"), SocketFlags.None, transport.LocalEndPoint);
+        }
+
+        using var cts = new CancellationTokenSource(SocketTestKit.Patience);
+        for (var i = 0; i < burst; i++)
+        {
+            var packet = await inbound.Reader.ReadAsync(cts.Token);
+            Assert.Contains($"CSeq: {i} OPTIONS", Encoding.ASCII.GetString(packet.Data.Span), StringComparison.Ordinal);
+        }
+
+        Assert.True(transport.ReceiveBufferBytes >= Math.Min(options.UdpReceiveBufferBytes, KernelReceiveBufferMax()),
+            $"receive buffer {transport.ReceiveBufferBytes} bytes");
+    }
+
+    [Fact]
     public async Task Oversize_and_keepalive_datagrams_are_dropped()
     {
         var options = new SipTransportOptions { Limits = new SipFramerLimits(MaxHeaderBytes: 200, MaxMessageBytes: 400) };
@@ -59,4 +88,8 @@ public sealed class UdpTransportTests
         Assert.Equal(SipSendResult.NoTransport, result);
         Assert.Equal(SipSendResult.NoTransport, await layer.SendAsync(SipTransportKind.Tls, new IPEndPoint(IPAddress.Loopback, 5061), new byte[1]));
     }
+
+    /// <summary>Linux's ceiling for SO_RCVBUF (<c>net.core.rmem_max</c>).</summary>
+    private static int KernelReceiveBufferMax() =>
+        int.Parse(File.ReadAllText("/proc/sys/net/core/rmem_max").Trim(), System.Globalization.CultureInfo.InvariantCulture);
 }
