@@ -6,8 +6,9 @@ namespace CallCluster.Actors.Persistence;
 /// Writes journal rows in batches: each lane owns one <see cref="IJournalRowStore"/> and a bounded
 /// queue, takes everything queued (up to <c>maxRows</c> rows) and stores it in one transaction. A
 /// persistence id always goes to the same lane, so its writes commit in the order they were made.
-/// When a batch fails, each of its writes is tried again on its own, so that one bad write (a
-/// duplicate key) fails only the actor that made it.
+/// When the database refuses a batch (a constraint), each of its writes is tried again on its own,
+/// so that one bad write (a duplicate key) fails only the actor that made it; any other failure
+/// (a lost connection) fails the whole batch at once.
 /// </summary>
 public sealed class JournalBatchWriter : IAsyncDisposable
 {
@@ -148,6 +149,17 @@ public sealed class JournalBatchWriter : IAsyncDisposable
             catch (Exception e) when (batch.Count == 1 && !_stop.IsCancellationRequested)
             {
                 batch[0].Done.TrySetException(e);
+                return;
+            }
+            catch (Exception e) when (!_stop.IsCancellationRequested && !_store.IsRefusal(e))
+            {
+                // The database took nothing (connection lost, timeout): trying each write again
+                // would only wait that long once per write.
+                foreach (var write in batch)
+                {
+                    write.Done.TrySetException(e);
+                }
+
                 return;
             }
             catch (Exception) when (!_stop.IsCancellationRequested)

@@ -57,6 +57,9 @@ public sealed class PostgresJournalRowStore(NpgsqlDataSource dataSource, Journal
         }
     }
 
+    /// <summary>SQLSTATE class 23, integrity constraint violation.</summary>
+    public bool IsRefusal(Exception error) => error is PostgresException { SqlState: [ '2', '3', ..] };
+
     public ValueTask DisposeAsync() => CloseAsync();
 
     private async Task<NpgsqlCommand> OpenAsync(CancellationToken cancellationToken)

@@ -54,6 +54,9 @@ public sealed class SqliteJournalRowStore(string connectionString, string pragma
         }
     }
 
+    /// <summary>SQLITE_CONSTRAINT (19), with any extended code.</summary>
+    public bool IsRefusal(Exception error) => error is SqliteException { SqliteErrorCode: 19 };
+
     public ValueTask DisposeAsync()
     {
         Close();

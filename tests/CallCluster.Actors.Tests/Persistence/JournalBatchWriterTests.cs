@@ -46,6 +46,28 @@ public sealed class JournalBatchWriterTests
     }
 
     [Fact]
+    public async Task A_batch_the_database_could_not_take_fails_at_once_without_trying_each_write_again()
+    {
+        var store = new RecordingStore { Unreachable = "lost" };
+        await using var writer = new JournalBatchWriter(() => store, lanes: 1, maxRows: 100, capacity: 100);
+
+        var first = writer.WriteAsync("a", Rows("a", 1, 1));
+        await store.Started.Reader.ReadAsync().AsTask().WaitAsync(Wait);
+        var batch = new[] { writer.WriteAsync("g1", Rows("g1", 1, 1)), writer.WriteAsync("lost", Rows("lost", 1, 1)), writer.WriteAsync("g2", Rows("g2", 1, 1)) };
+        store.Release();
+
+        await first.WaitAsync(Wait);
+        foreach (var write in batch)
+        {
+            var error = await Assert.ThrowsAsync<TimeoutException>(() => write.WaitAsync(Wait));
+            Assert.Equal("connection lost", error.Message);
+        }
+
+        Assert.Equal(2, store.Inserts); // the first write, then the batch once
+        Assert.Equal(["a:1"], store.Committed.SelectMany(b => b));
+    }
+
+    [Fact]
     public async Task A_transaction_takes_at_most_max_rows_and_the_rest_waits_for_the_next()
     {
         var store = new RecordingStore();
@@ -137,6 +159,11 @@ public sealed class JournalBatchWriterTests
 
         public string? Refuse { get; init; }
 
+        /// <summary>A batch holding this id fails as a lost connection would (not a refusal).</summary>
+        public string? Unreachable { get; init; }
+
+        public int Inserts => Volatile.Read(ref _inserts);
+
         /// <summary>Each insert takes 0-2 ms, so that lanes overtake each other.</summary>
         public bool Jitter { get; init; }
 
@@ -163,6 +190,11 @@ public sealed class JournalBatchWriterTests
                 await Task.Delay(Random.Shared.Next(0, 3), cancellationToken);
             }
 
+            if (Unreachable is not null && rows.Any(r => r.PersistenceId == Unreachable))
+            {
+                throw new TimeoutException("connection lost");
+            }
+
             if (Refuse is not null && rows.Any(r => r.PersistenceId == Refuse))
             {
                 Interlocked.Increment(ref _refused);
@@ -171,6 +203,8 @@ public sealed class JournalBatchWriterTests
 
             _committed.Enqueue([.. rows.Select(r => $"{r.PersistenceId}:{r.SequenceNr}")]);
         }
+
+        public bool IsRefusal(Exception error) => error is InvalidOperationException;
 
         public ValueTask DisposeAsync()
         {
