@@ -1,8 +1,6 @@
 using System.Collections.Immutable;
 using Akka.Actor;
 using Akka.Persistence;
-using Akka.Persistence.Sql;
-using Akka.Persistence.Sql.Config;
 using Akka.Persistence.Sql.Journal;
 using Npgsql;
 
@@ -34,7 +32,7 @@ public sealed class CallClusterJournal : SqlWriteJournal
         : base(journalConfig)
     {
         ArgumentNullException.ThrowIfNull(journalConfig);
-        var config = new JournalConfig(journalConfig.WithFallback(SqlPersistence.DefaultJournalConfiguration));
+        var config = JournalInsertSql.PluginJournalConfig(journalConfig);
         if (!journalConfig.GetBoolean("callcluster.batch-writer", true))
         {
             return;

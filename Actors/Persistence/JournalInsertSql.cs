@@ -33,11 +33,11 @@ public sealed class JournalInsertSql
 
     /// <summary>The statements for the journal configured by <paramref name="pluginConfig"/> (<c>akka.persistence.journal.sql</c>).</summary>
     public static JournalInsertSql FromPluginConfig(Akka.Configuration.Config pluginConfig) =>
-        new(PluginTable(pluginConfig));
+        new(PluginJournalConfig(pluginConfig).TableConfig);
 
-    /// <summary>The plugin's table settings, its defaults under <paramref name="pluginConfig"/>.</summary>
-    public static JournalTableConfig PluginTable(Akka.Configuration.Config pluginConfig) =>
-        new JournalConfig(pluginConfig.WithFallback(SqlPersistence.DefaultJournalConfiguration)).TableConfig;
+    /// <summary>The plugin's settings as it reads them: <paramref name="pluginConfig"/> over its defaults.</summary>
+    public static JournalConfig PluginJournalConfig(Akka.Configuration.Config pluginConfig) =>
+        new(pluginConfig.WithFallback(SqlPersistence.DefaultJournalConfiguration));
 
     /// <summary>True when the table has the writer id column (the plugin's default).</summary>
     public bool WritesUuid { get; }

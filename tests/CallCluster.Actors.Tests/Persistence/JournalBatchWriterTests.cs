@@ -12,10 +12,8 @@ public sealed class JournalBatchWriterTests
     public async Task Writes_queued_while_a_batch_commits_go_into_the_next_transaction_together()
     {
         var store = new RecordingStore();
-        await using var writer = new JournalBatchWriter(() => store, lanes: 1, maxRows: 100, capacity: 100);
-
-        var first = writer.WriteAsync("a", Rows("a", 1, 1));
-        await store.Started.Reader.ReadAsync().AsTask().WaitAsync(Wait);
+        var (writer, first) = await StartGatedAsync(store, maxRows: 100, capacity: 100);
+        await using var _ = writer;
         var queued = new[] { writer.WriteAsync("b", Rows("b", 1, 2)), writer.WriteAsync("c", Rows("c", 1, 2)), writer.WriteAsync("d", Rows("d", 1, 2)) };
         store.Release();
 
@@ -29,10 +27,8 @@ public sealed class JournalBatchWriterTests
     public async Task A_refused_batch_is_tried_again_write_by_write_and_only_the_refused_write_fails()
     {
         var store = new RecordingStore { Refuse = "bad" };
-        await using var writer = new JournalBatchWriter(() => store, lanes: 1, maxRows: 100, capacity: 100);
-
-        var first = writer.WriteAsync("a", Rows("a", 1, 1));
-        await store.Started.Reader.ReadAsync().AsTask().WaitAsync(Wait);
+        var (writer, first) = await StartGatedAsync(store, maxRows: 100, capacity: 100);
+        await using var _ = writer;
         var good1 = writer.WriteAsync("g1", Rows("g1", 1, 1));
         var bad = writer.WriteAsync("bad", Rows("bad", 1, 1));
         var good2 = writer.WriteAsync("g2", Rows("g2", 1, 2));
@@ -49,10 +45,8 @@ public sealed class JournalBatchWriterTests
     public async Task A_batch_the_database_could_not_take_fails_at_once_without_trying_each_write_again()
     {
         var store = new RecordingStore { Unreachable = "lost" };
-        await using var writer = new JournalBatchWriter(() => store, lanes: 1, maxRows: 100, capacity: 100);
-
-        var first = writer.WriteAsync("a", Rows("a", 1, 1));
-        await store.Started.Reader.ReadAsync().AsTask().WaitAsync(Wait);
+        var (writer, first) = await StartGatedAsync(store, maxRows: 100, capacity: 100);
+        await using var _ = writer;
         var batch = new[] { writer.WriteAsync("g1", Rows("g1", 1, 1)), writer.WriteAsync("lost", Rows("lost", 1, 1)), writer.WriteAsync("g2", Rows("g2", 1, 1)) };
         store.Release();
 
@@ -71,10 +65,8 @@ public sealed class JournalBatchWriterTests
     public async Task A_transaction_takes_at_most_max_rows_and_the_rest_waits_for_the_next()
     {
         var store = new RecordingStore();
-        await using var writer = new JournalBatchWriter(() => store, lanes: 1, maxRows: 4, capacity: 100);
-
-        var first = writer.WriteAsync("a", Rows("a", 1, 1));
-        await store.Started.Reader.ReadAsync().AsTask().WaitAsync(Wait);
+        var (writer, first) = await StartGatedAsync(store, maxRows: 4, capacity: 100);
+        await using var _ = writer;
         var rest = Enumerable.Range(0, 5).Select(i => writer.WriteAsync($"p{i}", Rows($"p{i}", 1, 1))).ToList();
         store.Release();
 
@@ -111,10 +103,7 @@ public sealed class JournalBatchWriterTests
     public async Task Stopping_the_writer_fails_the_writes_it_did_not_store()
     {
         var store = new RecordingStore();
-        var writer = new JournalBatchWriter(() => store, lanes: 1, maxRows: 100, capacity: 100);
-
-        var inProgress = writer.WriteAsync("a", Rows("a", 1, 1));
-        await store.Started.Reader.ReadAsync().AsTask().WaitAsync(Wait);
+        var (writer, inProgress) = await StartGatedAsync(store, maxRows: 100, capacity: 100);
         var queued = writer.WriteAsync("b", Rows("b", 1, 1));
         await writer.DisposeAsync().AsTask().WaitAsync(Wait);
 
@@ -128,10 +117,8 @@ public sealed class JournalBatchWriterTests
     public async Task A_full_queue_makes_the_next_write_wait_for_room_and_loses_nothing()
     {
         var store = new RecordingStore();
-        await using var writer = new JournalBatchWriter(() => store, lanes: 1, maxRows: 100, capacity: 1);
-
-        var first = writer.WriteAsync("a", Rows("a", 1, 1));
-        await store.Started.Reader.ReadAsync().AsTask().WaitAsync(Wait);
+        var (writer, first) = await StartGatedAsync(store, maxRows: 100, capacity: 1);
+        await using var _ = writer;
         var queued = writer.WriteAsync("b", Rows("b", 1, 1));
         var waiting = writer.WriteAsync("c", Rows("c", 1, 1));
         Assert.False(waiting.IsCompleted);
@@ -139,6 +126,15 @@ public sealed class JournalBatchWriterTests
 
         await Task.WhenAll(first, queued, waiting).WaitAsync(Wait);
         Assert.Equal(["a:1", "b:1", "c:1"], store.Committed.SelectMany(b => b));
+    }
+
+    /// <summary>A one-lane writer whose store holds its first write (<c>a:1</c>) until released, so that the next writes queue.</summary>
+    private static async Task<(JournalBatchWriter Writer, Task First)> StartGatedAsync(RecordingStore store, int maxRows, int capacity)
+    {
+        var writer = new JournalBatchWriter(() => store, lanes: 1, maxRows: maxRows, capacity: capacity);
+        var first = writer.WriteAsync("a", Rows("a", 1, 1));
+        await store.Started.Reader.ReadAsync().AsTask().WaitAsync(Wait);
+        return (writer, first);
     }
 
     private static JournalRowToWrite[] Rows(string pid, int from, int to) =>
