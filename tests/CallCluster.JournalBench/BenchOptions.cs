@@ -22,6 +22,12 @@ public sealed record BenchOptions
     /// <summary>Raw workload: events each writer persists one after another.</summary>
     public int EventsPerWriter { get; init; } = 20;
 
+    /// <summary>Raw workload: writers start as new sessions do, reading nothing (<c>new=on</c>) or recover first (<c>off</c>).</summary>
+    public bool NewWriters { get; init; }
+
+    /// <summary>Raw workload: bytes of each event's payload.</summary>
+    public int PayloadBytes { get; init; } = 120;
+
     /// <summary>Sessions recovered after the restart (memory workload); 0: none.</summary>
     public int Recover { get; init; } = 2000;
 
@@ -65,6 +71,8 @@ public sealed record BenchOptions
                 "count" => o with { Count = Int(value) },
                 "concurrency" => o with { Concurrency = Int(value) },
                 "events" => o with { EventsPerWriter = Int(value) },
+                "new" => o with { NewWriters = value is "on" or "off" ? value == "on" : throw new ArgumentException($"new must be on or off, got '{value}'") },
+                "payload" => o with { PayloadBytes = Int(value) is >= 0 and <= 65536 and var b ? b : throw new ArgumentException($"payload must be 0-65536 bytes, got '{value}'") },
                 "recover" => o with { Recover = Int(value) },
                 "seconds" => o with { Budget = TimeSpan.FromSeconds(Int(value)) },
                 "batch-size" => o with { BatchSize = Int(value) },

@@ -12,7 +12,7 @@ try
 catch (Exception e) when (e is ArgumentException or FormatException or OverflowException)
 {
     Console.Error.WriteLine(e.Message);
-    Console.Error.WriteLine("usage: provider=sqlite|postgres conn=<connection string> workload=calls|raw|memory [count=N] [concurrency=N] [events=N] [recover=N] [seconds=N] [batch-size=N] [round-trip=N] [parallelism=N] [buffer-size=N] [writer=batch|plugin] [label=text]");
+    Console.Error.WriteLine("usage: provider=sqlite|postgres conn=<connection string> workload=calls|raw|memory [count=N] [concurrency=N] [events=N] [new=on|off] [payload=N] [recover=N] [seconds=N] [batch-size=N] [round-trip=N] [parallelism=N] [buffer-size=N] [writer=batch|plugin] [label=text]");
     return 2;
 }
 

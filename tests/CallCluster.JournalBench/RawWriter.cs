@@ -1,19 +1,33 @@
 using Akka.Actor;
 using Akka.Persistence;
+using CallCluster.Actors.Persistence;
 
 namespace CallCluster.JournalBench;
 
-/// <summary>The minimal persistent actor: persists small byte-array events one after another, as a naive entity would.</summary>
+/// <summary>
+/// The minimal persistent actor: persists byte-array events one after another, as a naive entity
+/// would. A <c>fresh</c> writer starts as a new session does: its id declared new
+/// (<see cref="NewPersistenceIds"/>), no snapshot asked for, so it reads nothing before it writes.
+/// </summary>
 public sealed class RawWriter : ReceivePersistentActor
 {
-    private static readonly byte[] Payload = new byte[120];
+    private readonly byte[] _payload;
+    private readonly bool _fresh;
     private IActorRef _requester = ActorRefs.Nobody;
     private int _left;
 
-    public RawWriter(string persistenceId)
+    public RawWriter(string persistenceId, bool fresh, int payloadBytes)
     {
         PersistenceId = persistenceId;
+        _fresh = fresh;
+        _payload = new byte[payloadBytes];
+        if (fresh)
+        {
+            NewPersistenceIds.Get(Context.System).Declare(persistenceId);
+        }
+
         Recover<byte[]>(_ => { });
+        Recover<RecoveryCompleted>(_ => NewPersistenceIds.Get(Context.System).Forget(PersistenceId));
         Command<Write>(w =>
         {
             _requester = Sender;
@@ -24,7 +38,11 @@ public sealed class RawWriter : ReceivePersistentActor
 
     public override string PersistenceId { get; }
 
-    public static Props Props(string persistenceId) => Akka.Actor.Props.Create(() => new RawWriter(persistenceId));
+    /// <inheritdoc />
+    public override Recovery Recovery => _fresh ? new Recovery(SnapshotSelectionCriteria.None) : base.Recovery;
+
+    public static Props Props(string persistenceId, bool fresh, int payloadBytes) =>
+        Akka.Actor.Props.Create(() => new RawWriter(persistenceId, fresh, payloadBytes));
 
     private void Next()
     {
@@ -35,7 +53,7 @@ public sealed class RawWriter : ReceivePersistentActor
             return;
         }
 
-        Persist(Payload, _ => Next());
+        Persist(_payload, _ => Next());
     }
 
     /// <summary>Persist <paramref name="Events"/> events, each after the previous one is stored.</summary>

@@ -44,7 +44,7 @@ public static class Workloads
         try
         {
             Task Write(string id, int events) =>
-                system.ActorOf(RawWriter.Props(id)).Ask<RawWriter.Written>(new RawWriter.Write(events), AskTimeout);
+                system.ActorOf(RawWriter.Props(id, o.NewWriters, o.PayloadBytes)).Ask<RawWriter.Written>(new RawWriter.Write(events), AskTimeout);
             await Workers.Run(10, 10, o.Budget, (n, _) => Write($"raw-{run}-w{n}", 5));
             var before = await BenchSystem.JournalRows(database);
             var cpu = Cpu();
@@ -58,9 +58,9 @@ public static class Workloads
             var events = await BenchSystem.JournalRows(database) - before;
             var seconds = r.Elapsed.TotalSeconds;
             Print(o, "raw",
-                $"writers_in_flight={o.Concurrency} writers={r.Done} events_each={o.EventsPerWriter} failed={r.Failed} seconds={seconds:F1} " +
+                $"writers_in_flight={o.Concurrency} writers={r.Done} events_each={o.EventsPerWriter} new={(o.NewWriters ? "on" : "off")} payload={o.PayloadBytes} failed={r.Failed} seconds={seconds:F1} " +
                 $"events={events} events_per_s={events / seconds:F0} mean_persist_ms_p50={Workers.PercentileMs(r.Latencies, 50):F1} " +
-                $"mean_persist_ms_p99={Workers.PercentileMs(r.Latencies, 99):F1} events_per_cpu_s={events / Math.Max(0.001, cpu.TotalSeconds):F0}", r.FirstError);
+                $"mean_persist_ms_p99={Workers.PercentileMs(r.Latencies, 99):F1} events_per_cpu_s={events / Math.Max(0.001, cpu.TotalSeconds):F0} writers_per_s={r.Done / seconds:F0}", r.FirstError);
         }
         finally
         {
