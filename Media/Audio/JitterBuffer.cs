@@ -84,11 +84,20 @@ public sealed class JitterBuffer
             highestEnd = end;
         }
 
-        for (int i = 0; i < samples.Length; i++)
+        int start = (int)(timestamp & Mask);
+        if (start + samples.Length <= Capacity)
         {
-            int index = (int)((timestamp + (uint)i) & Mask);
-            ring[index] = samples[i];
-            filled[index] = true;
+            samples.CopyTo(ring.AsSpan(start));
+            filled.AsSpan(start, samples.Length).Fill(true);
+        }
+        else
+        {
+            for (int i = 0; i < samples.Length; i++)
+            {
+                int index = (int)((timestamp + (uint)i) & Mask);
+                ring[index] = samples[i];
+                filled[index] = true;
+            }
         }
 
         if ((int)(highestEnd - playout) > maxDepth)
@@ -109,21 +118,7 @@ public sealed class JitterBuffer
             return PlayoutKind.Silence;
         }
 
-        int present = 0;
-        for (int i = 0; i < AudioFrame.Samples; i++)
-        {
-            int index = (int)((playout + (uint)i) & Mask);
-            if (filled[index])
-            {
-                frame[i] = ring[index];
-                filled[index] = false;
-                present++;
-            }
-            else
-            {
-                frame[i] = 0;
-            }
-        }
+        int present = Take(frame);
 
         playout += AudioFrame.Samples;
         if (present > 0)
@@ -152,6 +147,47 @@ public sealed class JitterBuffer
         }
 
         return PlayoutKind.Silence;
+    }
+
+    /// <summary>Moves the frame at the playout point into <paramref name="frame"/> (silence where nothing arrived); returns the samples present.</summary>
+    private int Take(Span<short> frame)
+    {
+        int start = (int)(playout & Mask);
+        if (start + frame.Length <= Capacity)
+        {
+            // Whole frames present or absent (the usual cases) take one vectorised pass each.
+            var present = filled.AsSpan(start, frame.Length);
+            if (!present.Contains(false))
+            {
+                ring.AsSpan(start, frame.Length).CopyTo(frame);
+                present.Clear();
+                return frame.Length;
+            }
+
+            if (!present.Contains(true))
+            {
+                frame.Clear();
+                return 0;
+            }
+        }
+
+        int count = 0;
+        for (int i = 0; i < frame.Length; i++)
+        {
+            int index = (int)((playout + (uint)i) & Mask);
+            if (filled[index])
+            {
+                frame[i] = ring[index];
+                filled[index] = false;
+                count++;
+            }
+            else
+            {
+                frame[i] = 0;
+            }
+        }
+
+        return count;
     }
 
     private void Restart(uint streamSsrc, uint timestamp)

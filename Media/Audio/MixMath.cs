@@ -1,8 +1,11 @@
+using System.Numerics;
+
 namespace CallCluster.Media.Audio;
 
 /// <summary>
 /// N-1 mixing arithmetic: the sum of every participant's frame is accumulated once in 32 bits,
-/// then each participant gets the sum minus its own frame, clipped to 16 bits.
+/// then each participant gets the sum minus its own frame, clipped to 16 bits. Whole vectors of
+/// samples at a time where the processor has them (<see cref="Vector{T}"/>), the rest one by one.
 /// </summary>
 public static class MixMath
 {
@@ -10,7 +13,21 @@ public static class MixMath
     public static void Accumulate(ReadOnlySpan<short> frame, Span<int> total)
     {
         int count = Math.Min(frame.Length, total.Length);
-        for (int i = 0; i < count; i++)
+        int i = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            int ints = Vector<int>.Count;
+            for (; i <= count - Vector<short>.Count; i += Vector<short>.Count)
+            {
+                Vector.Widen(new Vector<short>(frame[i..]), out var low, out var high);
+                var lowSums = total.Slice(i, ints);
+                var highSums = total.Slice(i + ints, ints);
+                (new Vector<int>(lowSums) + low).CopyTo(lowSums);
+                (new Vector<int>(highSums) + high).CopyTo(highSums);
+            }
+        }
+
+        for (; i < count; i++)
         {
             total[i] += frame[i];
         }
@@ -20,7 +37,22 @@ public static class MixMath
     public static void MinusOwn(ReadOnlySpan<int> total, ReadOnlySpan<short> own, Span<short> destination)
     {
         int count = Math.Min(Math.Min(total.Length, own.Length), destination.Length);
-        for (int i = 0; i < count; i++)
+        int i = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            int ints = Vector<int>.Count;
+            var lowest = new Vector<int>(short.MinValue);
+            var highest = new Vector<int>(short.MaxValue);
+            for (; i <= count - Vector<short>.Count; i += Vector<short>.Count)
+            {
+                Vector.Widen(new Vector<short>(own[i..]), out var low, out var high);
+                var first = Vector.Min(Vector.Max(new Vector<int>(total.Slice(i, ints)) - low, lowest), highest);
+                var second = Vector.Min(Vector.Max(new Vector<int>(total.Slice(i + ints, ints)) - high, lowest), highest);
+                Vector.Narrow(first, second).CopyTo(destination[i..]);
+            }
+        }
+
+        for (; i < count; i++)
         {
             destination[i] = Clip(total[i] - own[i]);
         }

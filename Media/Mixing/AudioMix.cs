@@ -18,7 +18,7 @@ public sealed class AudioMix
     public const int MaxReceivedPerTick = 16;
 
     private readonly MixParticipant[] participants;
-    private readonly byte[] received = new byte[Transport.UdpChannel.MaxDatagram];
+    private Transport.DatagramBatch? ownBatch;
     private readonly int[] total = new int[AudioFrame.Samples];
     private readonly short[] heard = new short[AudioFrame.Samples];
     private readonly byte[] packet = new byte[RtpHeader.FixedLength + AudioFrame.Samples];
@@ -73,8 +73,11 @@ public sealed class AudioMix
         }
     }
 
-    /// <summary>One 20 ms step (mixing loop only).</summary>
-    public void Tick(TimeSpan now)
+    /// <summary>One 20 ms step, receiving into buffers of the mix's own.</summary>
+    public void Tick(TimeSpan now) => Tick(now, ownBatch ??= new Transport.DatagramBatch());
+
+    /// <summary>One 20 ms step (mixing loop only), receiving into <paramref name="batch"/> (the loop's, shared by its mixes).</summary>
+    public void Tick(TimeSpan now, Transport.DatagramBatch batch)
     {
         Array.Clear(total);
         for (int p = 0; p < participants.Length; p++)
@@ -82,7 +85,7 @@ public sealed class AudioMix
             var inputs = participants[p].InputArray;
             for (int i = 0; i < inputs.Length; i++)
             {
-                inputs[i].Receive(received, MaxReceivedPerTick);
+                inputs[i].Receive(batch, MaxReceivedPerTick);
             }
 
             participants[p].Pull();

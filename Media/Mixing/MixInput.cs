@@ -9,9 +9,11 @@ using CallCluster.Sip.Rtp;
 namespace CallCluster.Media.Mixing;
 
 /// <summary>
-/// One endpoint's audio entering a mix. The socket's receive loop queues copies of the packets
-/// (bounded: beyond <see cref="MaxQueued"/> they are dropped); the mixing loop drains the queue
-/// each tick into the jitter buffer, decoding G.711, and plays one frame.
+/// One endpoint's audio entering a mix. Packets the mixing loop receives itself (<see cref="Receive"/>)
+/// go straight into the jitter buffer, decoded from G.711. Packets delivered by the socket's receive
+/// loop (for a moment while receiving is handed over) are queued as copies (bounded: beyond
+/// <see cref="MaxQueued"/> they are dropped) and moved into the jitter buffer by the next
+/// <see cref="Pull"/>, which plays one frame.
 /// </summary>
 public sealed class MixInput : IRtpSink
 {
@@ -23,6 +25,7 @@ public sealed class MixInput : IRtpSink
     private readonly short[] decoded = new short[UdpChannel.MaxDatagramSamples];
     private int queued;
     private long overflow;
+    private int receivingThread;
 
     private readonly System.Net.SocketAddress source;
 
@@ -45,6 +48,13 @@ public sealed class MixInput : IRtpSink
     /// <inheritdoc />
     public void OnRtp(MediaStream from, Span<byte> packet, in RtpHeader header, int headerLength, int payloadLength)
     {
+        // On the thread inside Receive (the mixing loop), the jitter buffer is this thread's own.
+        if (Environment.CurrentManagedThreadId == Volatile.Read(ref receivingThread))
+        {
+            Insert(header, packet.Slice(headerLength, payloadLength));
+            return;
+        }
+
         if (Interlocked.Increment(ref queued) > MaxQueued)
         {
             Interlocked.Decrement(ref queued);
@@ -59,36 +69,43 @@ public sealed class MixInput : IRtpSink
 
     /// <summary>
     /// Mixing loop: receives what the stream's socket holds (at most <paramref name="most"/>
-    /// datagrams, into <paramref name="buffer"/>) while this input is the stream's sink; the stream
-    /// hands its RTP back to this input. A retired input does not receive: the socket is its successor's.
+    /// datagrams, into <paramref name="batch"/>) while this input is the stream's sink; the stream
+    /// hands its RTP back to this input, which decodes it into the jitter buffer at once. A retired
+    /// input does not receive: the socket is its successor's.
     /// </summary>
-    public void Receive(Span<byte> buffer, int most)
+    public void Receive(DatagramBatch batch, int most)
     {
         if (ReferenceEquals(Stream.Sink, this))
         {
-            Stream.PollRtp(buffer, source, most);
+            Volatile.Write(ref receivingThread, Environment.CurrentManagedThreadId);
+            Stream.PollRtp(batch, source, most);
         }
     }
 
     /// <summary>Mixing loop: moves queued packets into the jitter buffer and plays one frame.</summary>
     public PlayoutKind Pull(Span<short> frame)
     {
-        var settings = Stream.Settings;
         while (queue.TryDequeue(out var item))
         {
             Interlocked.Decrement(ref queued);
-            if (RtpPacket.TryRead(item.Buffer.AsSpan(0, item.Length), out var packet, out _)
-                && settings.NameOf(packet.Header.PayloadType) is { } name
-                && StreamSettings.LawOf(name) is { } law)
+            if (RtpPacket.TryRead(item.Buffer.AsSpan(0, item.Length), out var packet, out _))
             {
-                int count = G711.Decode(law, packet.Payload, decoded);
-                jitter.Insert(packet.Header.Ssrc, packet.Header.Timestamp, decoded.AsSpan(0, count));
+                Insert(packet.Header, packet.Payload);
             }
 
             ArrayPool<byte>.Shared.Return(item.Buffer);
         }
 
         return jitter.Pop(frame);
+    }
+
+    private void Insert(in RtpHeader header, ReadOnlySpan<byte> payload)
+    {
+        if (Stream.Settings.NameOf(header.PayloadType) is { } name && StreamSettings.LawOf(name) is { } law)
+        {
+            int count = G711.Decode(law, payload, decoded);
+            jitter.Insert(header.Ssrc, header.Timestamp, decoded.AsSpan(0, count));
+        }
     }
 
     /// <summary>Returns queued buffers to the pool (when the mix stops).</summary>

@@ -99,6 +99,7 @@ public sealed class MixerLoop : IDisposable
     {
         realtime = realtimePriority > 0 && RealtimeScheduling.TryEnter(realtimePriority);
         var guard = new RealtimeGuard();
+        var batch = new Transport.DatagramBatch();
         bool permitted = realtime;
         long period = (long)(time.TimestampFrequency * AudioFrame.Duration.TotalSeconds);
         long next = origin + period;
@@ -136,7 +137,7 @@ public sealed class MixerLoop : IDisposable
             {
                 try
                 {
-                    mix.Tick(at);
+                    mix.Tick(at, batch);
                 }
                 catch (Exception)
                 {

@@ -126,6 +126,9 @@ public sealed class MediaStream : IDatagramReceiver, IDisposable
     /// <summary>Handles up to <paramref name="most"/> datagrams queued on the RTP socket, on the calling thread (see <see cref="ReceiveByPolling"/>); <paramref name="from"/> is the caller's, made by <see cref="NewSourceAddress"/>.</summary>
     public int PollRtp(Span<byte> buffer, SocketAddress from, int most) => rtp.Poll(buffer, from, most);
 
+    /// <summary>As <see cref="PollRtp(Span{byte}, SocketAddress, int)"/>, receiving several datagrams a system call into <paramref name="batch"/>.</summary>
+    public int PollRtp(DatagramBatch batch, SocketAddress from, int most) => rtp.Poll(batch, from, most);
+
     /// <summary>A source address buffer for <see cref="PollRtp"/>.</summary>
     public SocketAddress NewSourceAddress() => new(rtp.AddressFamily);
 

@@ -13,7 +13,7 @@ namespace CallCluster.Media.Transport;
 /// </summary>
 public sealed class UdpChannel : IDisposable
 {
-    /// <summary>Largest datagram accepted; longer ones are truncated by the socket and dropped.</summary>
+    /// <summary>Largest datagram accepted; longer ones are dropped (a <see cref="Poll(Span{byte}, SocketAddress, int)"/> buffer of exactly this size cannot tell them: it gets their first bytes).</summary>
     public const int MaxDatagram = 1500;
 
     /// <summary>Most G.711 samples one datagram can carry (one byte each).</summary>
@@ -126,8 +126,14 @@ public sealed class UdpChannel : IDisposable
             while (delivered < most && socket.Available > 0)
             {
                 int length = socket.ReceiveFrom(buffer, SocketFlags.None, from);
-                delivered++;
                 Interlocked.Increment(ref received);
+                if (length > MaxDatagram)
+                {
+                    // Longer than any datagram taken (seen with a buffer longer than that): dropped.
+                    continue;
+                }
+
+                delivered++;
                 try
                 {
                     target.OnDatagram(this, buffer[..length], from);
@@ -144,6 +150,65 @@ public sealed class UdpChannel : IDisposable
         }
         catch (ObjectDisposedException)
         {
+        }
+
+        return delivered;
+    }
+
+    /// <summary>
+    /// As <see cref="Poll(Span{byte}, SocketAddress, int)"/>, receiving into <paramref name="batch"/>:
+    /// on Linux one system call takes everything queued (up to the batch's capacity) and finds an
+    /// empty socket empty, instead of asking the queue's size before every datagram.
+    /// </summary>
+    public int Poll(DatagramBatch batch, SocketAddress from, int most)
+    {
+        if (!batch.Batched)
+        {
+            return Poll(batch.Single, from, most);
+        }
+
+        if (Volatile.Read(ref receiver) is not { } target)
+        {
+            return 0;
+        }
+
+        int delivered = 0;
+        while (delivered < most && batch.Batched)
+        {
+            int asked = Math.Min(most - delivered, DatagramBatch.Capacity);
+            int count;
+            try
+            {
+                count = batch.ReceiveFrom(socket.SafeHandle, asked);
+            }
+            catch (ObjectDisposedException)
+            {
+                return delivered;
+            }
+
+            for (int i = 0; i < count; i++)
+            {
+                Interlocked.Increment(ref received);
+                if (!batch.TryGet(i, from, out var datagram))
+                {
+                    continue;
+                }
+
+                delivered++;
+                try
+                {
+                    target.OnDatagram(this, datagram, from);
+                }
+                catch (Exception) when (Volatile.Read(ref disposed) == 0)
+                {
+                    Interlocked.Increment(ref handlerFailures);
+                }
+            }
+
+            if (count < asked)
+            {
+                break;
+            }
         }
 
         return delivered;

@@ -120,4 +120,38 @@ public sealed class JitterBufferTests
         Assert.Equal(InsertResult.Rejected, buffer.Insert(Ssrc, 0, new short[4000]));
         Assert.Equal(PlayoutKind.Silence, Pop(buffer).Kind);
     }
+
+    [Fact]
+    public void Frames_across_the_rings_end_and_frames_half_arrived_play_every_sample_in_place()
+    {
+        // The ring holds 4096 samples: start 100 samples before its end, so frames wrap around it.
+        var buffer = new JitterBuffer(targetDelayFrames: 0);
+        uint start = 4096u * 5 - 100;
+        var frames = Enumerable.Range(0, 6)
+            .Select(f => Enumerable.Range(0, AudioFrame.Samples).Select(i => (short)(f * 1000 + i)).ToArray())
+            .ToArray();
+        for (int f = 0; f < frames.Length; f++)
+        {
+            // Frame 3 arrives only as its second half; frame 4 only as its first.
+            var samples = f switch { 3 => frames[f][80..], 4 => frames[f][..80], _ => frames[f] };
+            buffer.Insert(Ssrc, start + (uint)(f * AudioFrame.Samples) + (f == 3 ? 80u : 0u), samples);
+        }
+
+        var played = new short[AudioFrame.Samples];
+        for (int f = 0; f < frames.Length; f++)
+        {
+            Assert.Equal(PlayoutKind.Audio, buffer.Pop(played));
+            short[] expected = f switch
+            {
+                3 => [.. new short[80], .. frames[f][80..]],
+                4 => [.. frames[f][..80], .. new short[80]],
+                _ => frames[f],
+            };
+            Assert.Equal(expected, played);
+        }
+
+        // Everything played was taken: the next frame is a loss, concealed from the last one.
+        Assert.Equal(PlayoutKind.Concealed, buffer.Pop(played));
+        Assert.Equal((short)(frames[5][10] / 2), played[10]);
+    }
 }

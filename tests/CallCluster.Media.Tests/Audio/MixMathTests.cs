@@ -42,4 +42,34 @@ public sealed class MixMathTests
         Assert.Equal(short.MinValue, MixMath.Clip(-40000));
         Assert.Equal((short)1234, MixMath.Clip(1234));
     }
+
+    [Theory]
+    [InlineData(160)]
+    [InlineData(161)]
+    [InlineData(7)]
+    [InlineData(53)]
+    public void Whole_vectors_and_the_samples_after_them_mix_as_sample_by_sample_arithmetic_does(int length)
+    {
+        var random = new Random(length);
+        short Sample() => random.Next(4) == 0 ? (random.Next(2) == 0 ? short.MaxValue : short.MinValue) : (short)random.Next(short.MinValue, short.MaxValue + 1);
+        var frames = Enumerable.Range(0, 4).Select(_ => Enumerable.Range(0, length).Select(_ => Sample()).ToArray()).ToArray();
+
+        var total = new int[length];
+        foreach (var frame in frames)
+        {
+            MixMath.Accumulate(frame, total);
+        }
+
+        var heard = new short[length];
+        for (int p = 0; p < frames.Length; p++)
+        {
+            MixMath.MinusOwn(total, frames[p], heard);
+            for (int i = 0; i < length; i++)
+            {
+                int others = frames.Where((_, q) => q != p).Sum(f => f[i]);
+                Assert.Equal(total[i], frames.Sum(f => f[i]));
+                Assert.Equal((short)Math.Clamp(others, short.MinValue, short.MaxValue), heard[i]);
+            }
+        }
+    }
 }

@@ -40,6 +40,46 @@ public sealed class UdpChannelPollingTests : IDisposable
         Assert.Equal(13, channel.Received);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_batch_poll_takes_up_to_the_most_asked_each_datagram_once_with_its_source_and_drops_oversized_ones(bool batched)
+    {
+        var batch = new DatagramBatch(batched);
+        Assert.Equal(batched && OperatingSystem.IsLinux(), batch.Batched);
+        channel.SetPolled(true);
+        await SendAsync(0, 40);
+        var oversized = new byte[UdpChannel.MaxDatagram + 500];
+        await peer.SendToAsync(oversized, new IPEndPoint(IPAddress.Loopback, channel.Port));
+        await SendAsync(40, 2);
+        await Task.Delay(300);
+
+        var from = new SocketAddress(channel.AddressFamily);
+        Assert.Equal(4, channel.Poll(batch, from, 4));
+        Assert.Equal(36, channel.Poll(batch, from, 36));
+        Assert.Equal(4 + 36, collector.Count);
+        int rest = 0;
+        for (int i = 0; i < 3 && rest < 2; i++)
+        {
+            // The oversized datagram is dropped; one at a time, it ends that poll early.
+            rest += channel.Poll(batch, from, 16);
+        }
+
+        Assert.Equal(2, rest);
+        Assert.Equal(0, channel.Poll(batch, from, 16));
+        Assert.Equal(Enumerable.Range(0, 42), collector.Payloads.Order());
+        Assert.All(collector.Sources, s => Assert.Equal(peer.LocalEndPoint, s));
+        Assert.Equal(0, channel.HandlerFailures);
+    }
+
+    [Fact]
+    public void Polling_a_closed_channel_with_a_batch_delivers_nothing_and_does_not_throw()
+    {
+        channel.SetPolled(true);
+        channel.Dispose();
+        Assert.Equal(0, channel.Poll(new DatagramBatch(), new SocketAddress(AddressFamily.InterNetwork), 16));
+    }
+
     [Fact]
     public async Task Handed_back_to_the_receive_loop_the_channel_delivers_by_itself_again()
     {
