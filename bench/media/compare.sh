@@ -15,7 +15,9 @@
 # Prints every `media-compare` line and a summary; keeps them in $OUT (default a temp folder).
 # usage: compare.sh        env: CALLS, MIXES, SECONDS_PER_RUN (10), WARMUP (3), SCHED (nice|fifo), OUT,
 #                          OURS_ENV (NAME=VALUE ... for the serve process),
-#                          OURS_ARGS (extra serve options, e.g. "--realtime-priority 0"), TARGETS ("ours rtpengine")
+#                          OURS_ARGS (extra serve options, e.g. "--realtime-priority 0"), TARGETS ("ours rtpengine"),
+#                          MIX_RECEIVE (drain: the generator drains its sockets every millisecond in mix runs, so the
+#                          node's sends do not pay for waking it; block: it waits in the socket as in relay runs)
 set -u
 # Own session, so its own scheduler autogroup (kernel.sched_autogroup_enabled): nice only ranks
 # processes within an autogroup, so the group itself is given nice -20 below.
@@ -123,7 +125,7 @@ for n in $calls_list; do
 done
 
 for m in $mixes_list; do
-  line=$(load ours --mixes "$m" 2>&1)
+  line=$(load ours --mixes "$m" --mix-receive "${MIX_RECEIVE:-drain}" 2>&1)
   echo "$line"
   missed=$(echo "$line" | field missed_ticks)
   [ "${missed:-1}" != "0" ] && break

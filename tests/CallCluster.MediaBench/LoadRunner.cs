@@ -41,9 +41,9 @@ public static class LoadRunner
             $"relay_cpu_pct={relayed.RelayCpuPercent:0.0} pacer_lag_max_us={Math.Max(baseline.PacerLag, relayed.PacerLag)} pacer_skipped_ms={baseline.Skipped + relayed.Skipped} setup_ms={setupMs}");
     }
 
-    public static string Mix(IMediaTarget target, int mixes, TimeSpan measured, TimeSpan warmup, int sockets, int relayPid)
+    public static string Mix(IMediaTarget target, int mixes, TimeSpan measured, TimeSpan warmup, int sockets, int relayPid, bool drain)
     {
-        using var generator = new TrafficGenerator(mixes * 3, sockets);
+        using var generator = new TrafficGenerator(mixes * 3, sockets, drain);
         for (int mix = 0; mix < mixes; mix++)
         {
             int first = 3 * mix;
@@ -72,7 +72,7 @@ public static class LoadRunner
         double expected = mixes * 3 * 50 * seconds;
         double delivered = expected == 0 ? 100 : 100.0 * (receivedAfter - receivedBefore) / expected;
         return string.Concat(
-            $"media-compare mix target={target.Name} mixes={mixes} seconds={measured.TotalSeconds:0} ticks={after.Ticks - before.Ticks} ",
+            $"media-compare mix target={target.Name} mixes={mixes} receive={(drain ? "drain" : "block")} seconds={measured.TotalSeconds:0} ticks={after.Ticks - before.Ticks} ",
             $"missed_ticks={after.Missed - before.Missed} late_ticks={after.Late - before.Late} gen0_gcs={after.Gen0 - before.Gen0} delivered_pct={delivered:0.0} relay_cpu_pct={cpu:0.0} pacer_lag_max_us={lag} pacer_skipped_ms={skipped}");
     }
 

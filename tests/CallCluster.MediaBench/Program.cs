@@ -11,7 +11,7 @@ CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 const string Usage =
     "usage: serve --control PORT [--ports FIRST-LAST] [--mixer-loops N] [--realtime-priority P (0 = off)]\n" +
     "       selftest\n" +
-    "       load --target ours|rtpengine --control PORT [--calls N] [--mixes M] [--seconds S] [--warmup S] [--sockets K] [--relay-pid PID]";
+    "       load --target ours|rtpengine --control PORT [--calls N] [--mixes M] [--seconds S] [--warmup S] [--sockets K] [--relay-pid PID] [--mix-receive block|drain]";
 try
 {
     var options = BenchOptions.Parse(args);
@@ -53,7 +53,13 @@ try
 
                 if (options.Number("mixes", 0) is > 0 and int mixes)
                 {
-                    Console.WriteLine(LoadRunner.Mix(target, mixes, seconds, warmup, sockets, options.Number("relay-pid", 0)));
+                    bool drain = options.Text("mix-receive", "block") switch
+                    {
+                        "block" => false,
+                        "drain" => true,
+                        _ => throw new FormatException("--mix-receive must be block or drain"),
+                    };
+                    Console.WriteLine(LoadRunner.Mix(target, mixes, seconds, warmup, sockets, options.Number("relay-pid", 0), drain));
                 }
             }
 

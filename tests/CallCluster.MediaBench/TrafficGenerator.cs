@@ -8,7 +8,10 @@ namespace CallCluster.MediaBench;
 /// <summary>
 /// G.711 traffic for many legs from a few loopback sockets: every leg sends one 172-byte RTP
 /// packet (12-byte header, 160 bytes PCMU) per 20 ms, the legs spread over the 20 milliseconds of
-/// each period by one pacing thread; each socket has one blocking receive thread. A sent packet
+/// each period by one pacing thread; each socket has one receive thread, blocked in the socket
+/// or (<c>drain</c>) sleeping a millisecond between drains of everything queued: then a relay's
+/// sends need not wake it (on loopback the sender's system call does the receiver's side, wake-up
+/// included; over a network it does not), and arrival times are up to about a millisecond late. A sent packet
 /// carries its send time and the current phase; packets received in the phase being measured are
 /// counted and, when they carry the generator's own payload (relayed undecoded), timed.
 /// </summary>
@@ -33,7 +36,8 @@ public sealed class TrafficGenerator : IDisposable
     private long skippedSlots;
 
     /// <param name="legs">Legs (streams sent), each bound to socket leg mod <paramref name="socketCount"/>.</param>
-    public TrafficGenerator(int legs, int socketCount)
+    /// <param name="drain">Receive threads sleep a millisecond between drains instead of blocking in the socket.</param>
+    public TrafficGenerator(int legs, int socketCount, bool drain = false)
     {
         sockets = new Socket[socketCount];
         receivers = new Thread[socketCount];
@@ -52,7 +56,7 @@ public sealed class TrafficGenerator : IDisposable
         for (int s = 0; s < socketCount; s++)
         {
             int index = s;
-            receivers[s] = new Thread(() => Receive(sockets[index])) { IsBackground = true, Name = $"rx-{s}", Priority = ThreadPriority.Highest };
+            receivers[s] = new Thread(() => Receive(sockets[index], drain)) { IsBackground = true, Name = $"rx-{s}", Priority = ThreadPriority.Highest };
             receivers[s].Start();
         }
     }
@@ -187,7 +191,7 @@ public sealed class TrafficGenerator : IDisposable
         }
     }
 
-    private void Receive(Socket socket)
+    private void Receive(Socket socket, bool drain)
     {
         var buffer = new byte[2048];
         var from = new SocketAddress(AddressFamily.InterNetwork);
@@ -196,6 +200,12 @@ public sealed class TrafficGenerator : IDisposable
             int length;
             try
             {
+                if (drain && socket.Available == 0)
+                {
+                    Thread.Sleep(1);
+                    continue;
+                }
+
                 length = socket.ReceiveFrom(buffer, SocketFlags.None, from);
             }
             catch (SocketException)
