@@ -150,8 +150,14 @@ public sealed class JitterBufferTests
             Assert.Equal(expected, played);
         }
 
-        // Everything played was taken: the next frame is a loss, concealed from the last one.
+        // Everything played was taken: the next frame is a loss, concealed from the last one, and
+        // once the playout point comes round the ring again nothing played before plays again.
         Assert.Equal(PlayoutKind.Concealed, buffer.Pop(played));
         Assert.Equal((short)(frames[5][10] / 2), played[10]);
+        for (int f = 0; f < 30; f++)
+        {
+            Assert.Equal(PlayoutKind.Silence, buffer.Pop(played));
+            Assert.All(played, sample => Assert.Equal(0, sample));
+        }
     }
 }
