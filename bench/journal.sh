@@ -6,7 +6,8 @@
 # Sizes (environment): CALLS (calls per throughput run, default 1000), SWEEP_CONC (concurrency of the
 # batching sweep, default 200), HIGH_CONC (second throughput concurrency, default 1000), RAW_WRITERS
 # (default 200), RAW_EVENTS (events per raw writer, default 10), CAPACITY_CALLS (calls' worth of journal
-# rows for the capacity run: new writers of 3 events of 1,200 bytes, a call's rows, default 20000), SESSIONS (established sessions for
+# rows for the capacity run: new writers of a call's rows, 3 session rows of 1,200 bytes and the 2 small
+# remember-entities rows the node's shard writes, default 20000), SESSIONS (established sessions for
 # memory, default 10000), RECOVER (sessions recovered after restart, default 2000), BUDGET_SECONDS (time
 # budget per run, default 10; the memory run gets 3x), PROVIDERS (default "sqlite postgres"), SWEEP (1: try batching
 # variants and keep the best (the node's own unless beaten by > 20 %) for the other runs; 0: node settings only; default 1).
@@ -119,9 +120,10 @@ for provider in $PROVIDERS; do
   bench "$provider" workload=calls count="$CALLS" concurrency="$HIGH_CONC" $best_args
   # shellcheck disable=SC2086
   bench "$provider" workload=raw count="$RAW_WRITERS" concurrency="$RAW_WRITERS" events="$RAW_EVENTS" $best_args
-  # The journal's capacity in calls: a call's rows (3 session rows of about 1,200 bytes, an id that is new).
+  # The journal's capacity in calls: a call's rows (3 session rows of about 1,200 bytes for an id that is
+  # new, and the shard's remember-entities rows: entity started, entity stopped).
   # shellcheck disable=SC2086
-  bench "$provider" workload=raw new=on payload=1200 count="$CAPACITY_CALLS" concurrency="$SWEEP_CONC" events=3 seconds=$((SECONDS_BUDGET * 3)) $best_args
+  bench "$provider" workload=raw new=on payload=1200,1200,1200,40,40 count="$CAPACITY_CALLS" concurrency="$SWEEP_CONC" events=5 seconds=$((SECONDS_BUDGET * 3)) $best_args
   # shellcheck disable=SC2086
   bench "$provider" workload=memory count="$SESSIONS" concurrency="$SWEEP_CONC" recover="$RECOVER" seconds=$((SECONDS_BUDGET * 3)) $best_args
 done

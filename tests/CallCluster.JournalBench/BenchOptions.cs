@@ -25,8 +25,8 @@ public sealed record BenchOptions
     /// <summary>Raw workload: writers start as new sessions do, reading nothing (<c>new=on</c>) or recover first (<c>off</c>).</summary>
     public bool NewWriters { get; init; }
 
-    /// <summary>Raw workload: bytes of each event's payload.</summary>
-    public int PayloadBytes { get; init; } = 120;
+    /// <summary>Raw workload: bytes of each event's payload, taken in turn (<c>payload=1200,1200,1200,40,40</c>).</summary>
+    public IReadOnlyList<int> PayloadBytes { get; init; } = [120];
 
     /// <summary>Sessions recovered after the restart (memory workload); 0: none.</summary>
     public int Recover { get; init; } = 2000;
@@ -72,7 +72,7 @@ public sealed record BenchOptions
                 "concurrency" => o with { Concurrency = Int(value) },
                 "events" => o with { EventsPerWriter = Int(value) },
                 "new" => o with { NewWriters = value is "on" or "off" ? value == "on" : throw new ArgumentException($"new must be on or off, got '{value}'") },
-                "payload" => o with { PayloadBytes = Int(value) is >= 0 and <= 65536 and var b ? b : throw new ArgumentException($"payload must be 0-65536 bytes, got '{value}'") },
+                "payload" => o with { PayloadBytes = [.. value.Split(',').Select(v => Int(v) is >= 0 and <= 65536 and var b ? b : throw new ArgumentException($"payload sizes must be 0-65536 bytes, got '{v}'"))] },
                 "recover" => o with { Recover = Int(value) },
                 "seconds" => o with { Budget = TimeSpan.FromSeconds(Int(value)) },
                 "batch-size" => o with { BatchSize = Int(value) },

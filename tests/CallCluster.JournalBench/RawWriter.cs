@@ -6,21 +6,22 @@ namespace CallCluster.JournalBench;
 
 /// <summary>
 /// The minimal persistent actor: persists byte-array events one after another, as a naive entity
-/// would. A <c>fresh</c> writer starts as a new session does: its id declared new
+/// would, their sizes taken in turn from a list. A <c>fresh</c> writer starts as a new session does: its id declared new
 /// (<see cref="NewPersistenceIds"/>), no snapshot asked for, so it reads nothing before it writes.
 /// </summary>
 public sealed class RawWriter : ReceivePersistentActor
 {
-    private readonly byte[] _payload;
+    private readonly byte[][] _payloads;
+    private int _written;
     private readonly bool _fresh;
     private IActorRef _requester = ActorRefs.Nobody;
     private int _left;
 
-    public RawWriter(string persistenceId, bool fresh, int payloadBytes)
+    public RawWriter(string persistenceId, bool fresh, IReadOnlyList<int> payloadBytes)
     {
         PersistenceId = persistenceId;
         _fresh = fresh;
-        _payload = new byte[payloadBytes];
+        _payloads = [.. payloadBytes.Select(b => new byte[b])];
         if (fresh)
         {
             NewPersistenceIds.Get(Context.System).Declare(persistenceId);
@@ -41,7 +42,7 @@ public sealed class RawWriter : ReceivePersistentActor
     /// <inheritdoc />
     public override Recovery Recovery => _fresh ? new Recovery(SnapshotSelectionCriteria.None) : base.Recovery;
 
-    public static Props Props(string persistenceId, bool fresh, int payloadBytes) =>
+    public static Props Props(string persistenceId, bool fresh, IReadOnlyList<int> payloadBytes) =>
         Akka.Actor.Props.Create(() => new RawWriter(persistenceId, fresh, payloadBytes));
 
     private void Next()
@@ -53,7 +54,7 @@ public sealed class RawWriter : ReceivePersistentActor
             return;
         }
 
-        Persist(_payload, _ => Next());
+        Persist(_payloads[_written++ % _payloads.Length], _ => Next());
     }
 
     /// <summary>Persist <paramref name="Events"/> events, each after the previous one is stored.</summary>

@@ -58,7 +58,7 @@ public static class Workloads
             var events = await BenchSystem.JournalRows(database) - before;
             var seconds = r.Elapsed.TotalSeconds;
             Print(o, "raw",
-                $"writers_in_flight={o.Concurrency} writers={r.Done} events_each={o.EventsPerWriter} new={(o.NewWriters ? "on" : "off")} payload={o.PayloadBytes} failed={r.Failed} seconds={seconds:F1} " +
+                $"writers_in_flight={o.Concurrency} writers={r.Done} events_each={o.EventsPerWriter} new={(o.NewWriters ? "on" : "off")} payload={string.Join(',', o.PayloadBytes)} failed={r.Failed} seconds={seconds:F1} " +
                 $"events={events} events_per_s={events / seconds:F0} mean_persist_ms_p50={Workers.PercentileMs(r.Latencies, 50):F1} " +
                 $"mean_persist_ms_p99={Workers.PercentileMs(r.Latencies, 99):F1} events_per_cpu_s={events / Math.Max(0.001, cpu.TotalSeconds):F0} writers_per_s={r.Done / seconds:F0}", r.FirstError);
         }
