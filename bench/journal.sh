@@ -7,7 +7,7 @@
 # batching sweep, default 200), HIGH_CONC (second throughput concurrency, default 1000), RAW_WRITERS
 # (default 200), RAW_EVENTS (events per raw writer, default 10), CAPACITY_CALLS (calls' worth of journal
 # rows for the capacity run: new writers of a call's rows, 3 session rows of 1,200 bytes and the 2 small
-# remember-entities rows the node's shard writes, default 20000), SESSIONS (established sessions for
+# remember-entities rows the node's shard writes, default 60000), SESSIONS (established sessions for
 # memory, default 10000), RECOVER (sessions recovered after restart, default 2000), BUDGET_SECONDS (time
 # budget per run, default 10; the memory run gets 3x), PROVIDERS (default "sqlite postgres"), SWEEP (1: try batching
 # variants and keep the best (the node's own unless beaten by > 20 %) for the other runs; 0: node settings only; default 1).
@@ -21,7 +21,7 @@ SWEEP_CONC="${SWEEP_CONC:-200}"
 HIGH_CONC="${HIGH_CONC:-1000}"
 RAW_WRITERS="${RAW_WRITERS:-200}"
 RAW_EVENTS="${RAW_EVENTS:-10}"
-CAPACITY_CALLS="${CAPACITY_CALLS:-20000}"
+CAPACITY_CALLS="${CAPACITY_CALLS:-60000}"
 SESSIONS="${SESSIONS:-10000}"
 RECOVER="${RECOVER:-2000}"
 SECONDS_BUDGET="${BUDGET_SECONDS:-10}"

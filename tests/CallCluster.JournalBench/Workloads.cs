@@ -45,7 +45,8 @@ public static class Workloads
         {
             Task Write(string id, int events) =>
                 system.ActorOf(RawWriter.Props(id, o.NewWriters, o.PayloadBytes)).Ask<RawWriter.Written>(new RawWriter.Write(events), AskTimeout);
-            await Workers.Run(10, 10, o.Budget, (n, _) => Write($"raw-{run}-w{n}", 5));
+            // Warm-up, not measured: a fifth of the run's writers (10 to 10,000) of the same shape, so the JIT is done.
+            await Workers.Run(o.Concurrency, Math.Clamp(o.Count / 5, 10, 10_000), o.Budget, (n, _) => Write($"raw-{run}-w{n}", o.EventsPerWriter));
             var before = await BenchSystem.JournalRows(database);
             var cpu = Cpu();
             var r = await Workers.Run(o.Concurrency, o.Count, o.Budget, async (n, l) =>
