@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace CallCluster.Media.Audio;
 
 /// <summary>
@@ -52,6 +54,7 @@ public sealed class JitterBuffer
     public int Depth => started ? (int)Math.Max(0, (int)(highestEnd - playout)) : 0;
 
     /// <summary>Stores decoded samples that start at RTP timestamp <paramref name="timestamp"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public InsertResult Insert(uint streamSsrc, uint timestamp, ReadOnlySpan<short> samples)
     {
         if (samples.IsEmpty || samples.Length > maxDepth)
@@ -109,6 +112,7 @@ public sealed class JitterBuffer
     }
 
     /// <summary>Plays the next frame into <paramref name="destination"/> (<see cref="AudioFrame.Samples"/> long).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public PlayoutKind Pop(Span<short> destination)
     {
         var frame = destination[..AudioFrame.Samples];
@@ -150,6 +154,7 @@ public sealed class JitterBuffer
     }
 
     /// <summary>Moves the frame at the playout point into <paramref name="frame"/> (silence where nothing arrived); returns the samples present.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int Take(Span<short> frame)
     {
         int start = (int)(playout & Mask);

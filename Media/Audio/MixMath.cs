@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace CallCluster.Media.Audio;
 
@@ -10,6 +11,7 @@ namespace CallCluster.Media.Audio;
 public static class MixMath
 {
     /// <summary>Adds <paramref name="frame"/> into <paramref name="total"/> sample by sample.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Accumulate(ReadOnlySpan<short> frame, Span<int> total)
     {
         int count = Math.Min(frame.Length, total.Length);
@@ -34,6 +36,7 @@ public static class MixMath
     }
 
     /// <summary>Writes clip(total - own) into <paramref name="destination"/>: everyone but the listener.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void MinusOwn(ReadOnlySpan<int> total, ReadOnlySpan<short> own, Span<short> destination)
     {
         int count = Math.Min(Math.Min(total.Length, own.Length), destination.Length);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using CallCluster.Media.Audio;
 using CallCluster.Sip.Codecs;
 using CallCluster.Sip.Rtp;
@@ -77,6 +78,7 @@ public sealed class AudioMix
     public void Tick(TimeSpan now) => Tick(now, ownBatch ??= new Transport.DatagramBatch());
 
     /// <summary>One 20 ms step (mixing loop only), receiving into <paramref name="batch"/> (the loop's, shared by its mixes).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Tick(TimeSpan now, Transport.DatagramBatch batch)
     {
         Array.Clear(total);
@@ -116,6 +118,7 @@ public sealed class AudioMix
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Send(MixInput input, TimeSpan now)
     {
         var stream = input.Stream;

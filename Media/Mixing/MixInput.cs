@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using CallCluster.Media.Audio;
 using CallCluster.Media.Streams;
 using CallCluster.Media.Transport;
@@ -46,6 +47,7 @@ public sealed class MixInput : IRtpSink
     public JitterBuffer Jitter => jitter;
 
     /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void OnRtp(MediaStream from, Span<byte> packet, in RtpHeader header, int headerLength, int payloadLength)
     {
         // On the thread inside Receive (the mixing loop), the jitter buffer is this thread's own.
@@ -73,6 +75,7 @@ public sealed class MixInput : IRtpSink
     /// hands its RTP back to this input, which decodes it into the jitter buffer at once. A retired
     /// input does not receive: the socket is its successor's.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Receive(DatagramBatch batch, int most)
     {
         if (ReferenceEquals(Stream.Sink, this))
@@ -83,6 +86,7 @@ public sealed class MixInput : IRtpSink
     }
 
     /// <summary>Mixing loop: moves queued packets into the jitter buffer and plays one frame.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public PlayoutKind Pull(Span<short> frame)
     {
         while (queue.TryDequeue(out var item))
@@ -99,6 +103,7 @@ public sealed class MixInput : IRtpSink
         return jitter.Pop(frame);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Insert(in RtpHeader header, ReadOnlySpan<byte> payload)
     {
         if (Stream.Settings.NameOf(header.PayloadType) is { } name && StreamSettings.LawOf(name) is { } law)

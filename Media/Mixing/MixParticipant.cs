@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using CallCluster.Media.Audio;
 
 namespace CallCluster.Media.Mixing;
@@ -37,6 +38,7 @@ public sealed class MixParticipant
     internal ReadOnlySpan<short> Frame => frame;
 
     /// <summary>Pulls one frame from every input (keeping their buffers in step) and keeps the first with audio.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal void Pull()
     {
         var best = PlayoutKind.Silence;

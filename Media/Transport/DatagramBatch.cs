@@ -1,4 +1,5 @@
 using System.Net;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace CallCluster.Media.Transport;
@@ -47,6 +48,7 @@ public sealed class DatagramBatch
     /// <paramref name="socket"/> without blocking; returns how many (0 when none is queued or on
     /// any error, which the next call meets again).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal int ReceiveFrom(SafeHandle socket, int most)
     {
         int count = Math.Min(most, Capacity);
@@ -77,6 +79,7 @@ public sealed class DatagramBatch
     }
 
     /// <summary>Datagram <paramref name="index"/> of the last receive; false when it was truncated (longer than <see cref="UdpChannel.MaxDatagram"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal bool TryGet(int index, SocketAddress from, out Span<byte> datagram)
     {
         ref readonly var header = ref headers[index];

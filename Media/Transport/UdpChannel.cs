@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using System.Runtime.CompilerServices;
 
 namespace CallCluster.Media.Transport;
 
@@ -160,6 +161,7 @@ public sealed class UdpChannel : IDisposable
     /// on Linux one system call takes everything queued (up to the batch's capacity) and finds an
     /// empty socket empty, instead of asking the queue's size before every datagram.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int Poll(DatagramBatch batch, SocketAddress from, int most)
     {
         if (!batch.Batched)
@@ -215,6 +217,7 @@ public sealed class UdpChannel : IDisposable
     }
 
     /// <summary>Sends one datagram; false when the socket refused it (buffer full, closed).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool Send(ReadOnlySpan<byte> datagram, SocketAddress to)
     {
         try

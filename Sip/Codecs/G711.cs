@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace CallCluster.Sip.Codecs;
 
@@ -79,6 +80,7 @@ public static class G711
         law == G711Law.ALaw ? ALawTable[code] : MuLawTable[code];
 
     /// <summary>Encodes linear samples to mu-law; returns the number of samples encoded.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int MuLawEncode(ReadOnlySpan<short> samples, Span<byte> destination)
     {
         int count = Math.Min(samples.Length, destination.Length);
@@ -95,6 +97,7 @@ public static class G711
         DecodeWith(MuLawTable, codes, destination);
 
     /// <summary>Encodes linear samples to A-law; returns the number of samples encoded.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int ALawEncode(ReadOnlySpan<short> samples, Span<byte> destination)
     {
         int count = Math.Min(samples.Length, destination.Length);
@@ -134,6 +137,7 @@ public static class G711
         return count;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int DecodeWith(short[] table, ReadOnlySpan<byte> codes, Span<short> destination)
     {
         int count = Math.Min(codes.Length, destination.Length);
