@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using CallCluster.Actors.MediaProtocol;
 using CallCluster.Media.Transport;
 using CallCluster.Sip.Codecs;
@@ -33,6 +34,7 @@ public sealed class ForwardSink : IRtpSink
     private long forwarded;
 
     /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void OnRtp(MediaStream from, Span<byte> packet, in RtpHeader header, int headerLength, int payloadLength)
     {
         var now = time.GetElapsedTime(0);

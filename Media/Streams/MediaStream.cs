@@ -1,4 +1,5 @@
 using System.Net;
+using System.Runtime.CompilerServices;
 using CallCluster.Actors.MediaProtocol;
 using CallCluster.Media.Transport;
 using CallCluster.Sip.Rtp;
@@ -148,6 +149,7 @@ public sealed class MediaStream : IDatagramReceiver, IDisposable
     /// Sends an already rewritten RTP packet to the peer, unless the peer does not want media
     /// (sendonly or inactive: hold) or its address is still unknown.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool SendRtp(ReadOnlySpan<byte> packet)
     {
         var current = settings;
@@ -163,6 +165,7 @@ public sealed class MediaStream : IDatagramReceiver, IDisposable
     }
 
     /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void OnDatagram(UdpChannel channel, Span<byte> data, SocketAddress from)
     {
         // RFC 5761 section 4: with rtcp-mux, packet types 192-223 (second byte) are RTCP.

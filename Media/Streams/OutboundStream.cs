@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using CallCluster.Sip.Rtp;
 
 namespace CallCluster.Media.Streams;
@@ -62,6 +63,7 @@ public sealed class OutboundStream
     /// Rewrites SSRC, sequence number and timestamp of <paramref name="packet"/> in place when
     /// <paramref name="sender"/> is the current producer; false (packet untouched) otherwise.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool TryRewrite(object sender, int sourceKey, Span<byte> packet, uint ssrc, ushort sequenceNumber, uint timestamp, TimeSpan now, out bool sourceChanged)
     {
         RewrittenIds ids;

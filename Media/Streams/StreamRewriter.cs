@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace CallCluster.Media.Streams;
 
 /// <summary>
@@ -52,6 +54,7 @@ public sealed class StreamRewriter
     /// Maps one packet of <paramref name="source"/> (any caller-chosen key: the producing endpoint or
     /// mixer) with the given identifiers, at monotonic time <paramref name="now"/>.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public RewrittenIds Rewrite(int source, uint ssrc, ushort sequenceNumber, uint timestamp, TimeSpan now)
     {
         bool changed = !Started || source != sourceKey || ssrc != sourceSsrc;

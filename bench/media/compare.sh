@@ -13,7 +13,7 @@
 # measuring its own direct generator-to-generator baseline first; a target stops increasing once
 # it loses packets. Mix sweep (ours): $MIXES three-party mixes, stops at the first missed tick.
 # Prints every `media-compare` line and a summary; keeps them in $OUT (default a temp folder).
-# usage: compare.sh        env: CALLS, MIXES, SECONDS_PER_RUN (10), WARMUP (3), MIX_WARMUP (10), SCHED (nice|fifo), OUT,
+# usage: compare.sh        env: CALLS, MIXES, SECONDS_PER_RUN (10), WARMUP (10), MIX_WARMUP (WARMUP), SCHED (nice|fifo), OUT,
 #                          OURS_ENV (NAME=VALUE ... for the serve process),
 #                          OURS_ARGS (extra serve options, e.g. "--realtime-priority 0"), TARGETS ("ours rtpengine"),
 #                          MIX_RECEIVE (drain: the generator drains its sockets every millisecond in mix runs, so the
@@ -28,7 +28,7 @@ here=$(cd "$(dirname "$0")" && pwd); root=$(cd "$here/../.." && pwd)
 calls_list=${CALLS:-100 200 300 400 500 600 700 800 900 1000 1250}
 mixes_list=${MIXES:-100 200 250 300 350 400 500 600}
 targets=${TARGETS:-ours rtpengine}
-secs=${SECONDS_PER_RUN:-10}; warmup=${WARMUP:-3}; mix_warmup=${MIX_WARMUP:-10}
+secs=${SECONDS_PER_RUN:-10}; warmup=${WARMUP:-10}; mix_warmup=${MIX_WARMUP:-$warmup}
 case ${SCHED:-nice} in
   fifo) prio=(chrt -f 20) ;;
   nice) prio=(nice -n -20); [ -w /proc/$$/autogroup ] && echo -20 >/proc/$$/autogroup 2>/dev/null ;;
