@@ -109,9 +109,9 @@ public sealed class UdpChannel : IDisposable
     }
 
     /// <summary>
-    /// Delivers up to <paramref name="most"/> datagrams already queued on the socket to the receiver,
-    /// on the calling thread, without blocking; the rest wait in the socket for the next call (the
-    /// socket's buffer bounds them). <paramref name="from"/> (of <see cref="AddressFamily"/>) holds
+    /// Takes up to <paramref name="most"/> datagrams already queued on the socket and delivers them to
+    /// the receiver, on the calling thread, without blocking (oversized ones are taken and dropped);
+    /// the rest wait in the socket for the next call (the socket's buffer bounds them). <paramref name="from"/> (of <see cref="AddressFamily"/>) holds
     /// each source during its delivery. Returns how many were delivered.
     /// </summary>
     public int Poll(Span<byte> buffer, SocketAddress from, int most)
@@ -124,7 +124,8 @@ public sealed class UdpChannel : IDisposable
         int delivered = 0;
         try
         {
-            while (delivered < most && socket.Available > 0)
+            // Oversized datagrams count towards the most taken, so a flood of them cannot hold the caller.
+            for (int taken = 0; taken < most && socket.Available > 0; taken++)
             {
                 int length = socket.ReceiveFrom(buffer, SocketFlags.None, from);
                 Interlocked.Increment(ref received);
@@ -175,9 +176,10 @@ public sealed class UdpChannel : IDisposable
         }
 
         int delivered = 0;
-        while (delivered < most && batch.Batched)
+        int taken = 0;
+        while (taken < most && batch.Batched)
         {
-            int asked = Math.Min(most - delivered, DatagramBatch.Capacity);
+            int asked = Math.Min(most - taken, DatagramBatch.Capacity);
             int count;
             try
             {
@@ -188,6 +190,7 @@ public sealed class UdpChannel : IDisposable
                 return delivered;
             }
 
+            taken += count;
             for (int i = 0; i < count; i++)
             {
                 Interlocked.Increment(ref received);

@@ -67,9 +67,34 @@ public sealed class UdpChannelPollingTests : IDisposable
 
         Assert.Equal(2, rest);
         Assert.Equal(0, channel.Poll(batch, from, 16));
+        Assert.Equal(batched && OperatingSystem.IsLinux(), batch.Batched);
+        Assert.Equal(43, channel.Received);
         Assert.Equal(Enumerable.Range(0, 42), collector.Payloads.Order());
         Assert.All(collector.Sources, s => Assert.Equal(peer.LocalEndPoint, s));
         Assert.Equal(0, channel.HandlerFailures);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_poll_takes_at_most_the_most_asked_even_when_every_datagram_is_oversized(bool batched)
+    {
+        var batch = new DatagramBatch(batched);
+        channel.SetPolled(true);
+        var oversized = new byte[UdpChannel.MaxDatagram + 1];
+        var to = new IPEndPoint(IPAddress.Loopback, channel.Port);
+        for (int i = 0; i < 30; i++)
+        {
+            await peer.SendToAsync(oversized, to);
+        }
+
+        await Task.Delay(300);
+        var from = new SocketAddress(channel.AddressFamily);
+        Assert.Equal(0, channel.Poll(batch, from, 20));
+        Assert.Equal(20, channel.Received);
+        Assert.Equal(0, channel.Poll(batch, from, 20));
+        Assert.Equal(30, channel.Received);
+        Assert.Equal(0, collector.Count);
     }
 
     [Fact]
