@@ -136,14 +136,7 @@ public sealed class UdpChannel : IDisposable
                 }
 
                 delivered++;
-                try
-                {
-                    target.OnDatagram(this, buffer[..length], from);
-                }
-                catch (Exception) when (Volatile.Read(ref disposed) == 0)
-                {
-                    Interlocked.Increment(ref handlerFailures);
-                }
+                Deliver(target, buffer[..length], from);
             }
         }
         catch (SocketException)
@@ -200,14 +193,7 @@ public sealed class UdpChannel : IDisposable
                 }
 
                 delivered++;
-                try
-                {
-                    target.OnDatagram(this, datagram, from);
-                }
-                catch (Exception) when (Volatile.Read(ref disposed) == 0)
-                {
-                    Interlocked.Increment(ref handlerFailures);
-                }
+                Deliver(target, datagram, from);
             }
 
             if (count < asked)
@@ -287,15 +273,20 @@ public sealed class UdpChannel : IDisposable
             }
 
             Interlocked.Increment(ref received);
-            try
-            {
-                receiver!.OnDatagram(this, buffer.AsSpan(0, length), from);
-            }
-            catch (Exception) when (Volatile.Read(ref disposed) == 0)
-            {
-                // A datagram the handler could not take must not stop the endpoint.
-                Interlocked.Increment(ref handlerFailures);
-            }
+            Deliver(receiver!, buffer.AsSpan(0, length), from);
+        }
+    }
+
+    /// <summary>Hands one datagram to the receiver; one it could not take (a defect) is counted and must not stop the endpoint.</summary>
+    private void Deliver(IDatagramReceiver target, Span<byte> datagram, SocketAddress from)
+    {
+        try
+        {
+            target.OnDatagram(this, datagram, from);
+        }
+        catch (Exception) when (Volatile.Read(ref disposed) == 0)
+        {
+            Interlocked.Increment(ref handlerFailures);
         }
     }
 }

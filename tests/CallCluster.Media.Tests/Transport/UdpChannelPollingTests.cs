@@ -58,14 +58,8 @@ public sealed class UdpChannelPollingTests : IDisposable
         Assert.Equal(4, channel.Poll(batch, from, 4));
         Assert.Equal(36, channel.Poll(batch, from, 36));
         Assert.Equal(4 + 36, collector.Count);
-        int rest = 0;
-        for (int i = 0; i < 3 && rest < 2; i++)
-        {
-            // The oversized datagram is dropped; one at a time, it ends that poll early.
-            rest += channel.Poll(batch, from, 16);
-        }
-
-        Assert.Equal(2, rest);
+        // The oversized datagram is taken and dropped; the two after it are delivered.
+        Assert.Equal(2, channel.Poll(batch, from, 16));
         Assert.Equal(0, channel.Poll(batch, from, 16));
         Assert.Equal(batched && OperatingSystem.IsLinux(), batch.Batched);
         Assert.Equal(43, channel.Received);
